@@ -1,0 +1,55 @@
+# Two commands matter for set-up: `make run` (the site with demo data) and `make test` (the whole suite).
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+DEV_ENV := DEBUG=1 ACCOUNT_EMAIL_VERIFICATION=optional
+PORT ?= 8000
+
+.PHONY: run test lint format worker beat bench messages compose-check clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	touch $(STAMP)
+
+run: $(STAMP)  ## the site with demo data, a Celery worker and beat on the embedded broker; Ctrl-C stops all
+	$(DEV_ENV) $(BIN)/python manage.py migrate --noinput
+	$(DEV_ENV) $(BIN)/python manage.py compilemessages --ignore=.venv -v 0 || true
+	$(DEV_ENV) $(BIN)/python manage.py seed_demo
+	@trap 'kill 0' INT TERM EXIT; \
+	$(DEV_ENV) $(BIN)/celery -A training worker -B -c 2 --loglevel=INFO & \
+	$(DEV_ENV) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT) & \
+	sleep 2; echo; echo "  Open http://127.0.0.1:$(PORT)/  (Ctrl-C stops the web server, worker and beat)"; \
+	$(DEV_ENV) $(BIN)/python manage.py seed_demo --accounts-only; echo; wait
+
+test: $(STAMP)  ## the whole suite (CI sets DATABASE_URL and CELERY_BROKER_URL)
+	$(BIN)/python -m pytest -n 2 $(PYTEST_ARGS)
+
+lint: $(STAMP)
+	$(BIN)/ruff format --check .
+	$(BIN)/ruff check .
+	DEBUG=1 $(BIN)/python manage.py makemigrations --check --dry-run
+	$(BIN)/check-jsonschema --builtin-schema vendor.compose-spec docker-compose.yml
+
+format: $(STAMP)
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+worker: $(STAMP)
+	$(BIN)/celery -A training worker --loglevel=INFO
+
+beat: $(STAMP)
+	$(BIN)/celery -A training beat --loglevel=INFO
+
+bench: $(STAMP)  ## load benchmarks on PostgreSQL; ratios against a baseline view measured in the same run
+	$(BIN)/python bench/run.py
+
+messages: $(STAMP)
+	DEBUG=1 $(BIN)/python manage.py makemessages --all --ignore=.venv --ignore=var --no-obsolete
+	DEBUG=1 $(BIN)/python manage.py compilemessages --ignore=.venv
+
+clean:
+	rm -rf var/celery var/static

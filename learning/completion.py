@@ -1,0 +1,26 @@
+"""When is a course complete? One function, `requirements_met`, asks every rule in RULES.
+
+A rule takes an enrolment and returns True when its part is satisfied. Later rules (passing required
+quizzes, attendance at face-to-face sessions) are added to RULES in this module: learning sits above
+courses and quizzes, so it may call their selectors. Completion stays a single decision.
+"""
+
+from collections.abc import Callable
+
+from courses.models import Lesson
+from learning.models import Enrolment, LessonProgress
+
+Rule = Callable[[Enrolment], bool]
+
+
+def required_lessons_done(enrolment: Enrolment) -> bool:
+    required = Lesson.objects.filter(module__course_id=enrolment.course_id, is_required=True)
+    done = LessonProgress.objects.filter(enrolment=enrolment, lesson__in=required)
+    return done.count() == required.count()
+
+
+RULES: list[Rule] = [required_lessons_done]
+
+
+def requirements_met(enrolment: Enrolment) -> bool:
+    return all(rule(enrolment) for rule in RULES)

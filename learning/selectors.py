@@ -1,0 +1,91 @@
+"""Reads for the trainee's journey. Each runs a fixed number of queries, however much data there is."""
+
+from dataclasses import dataclass
+
+from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
+
+from accounts.models import User
+from courses.models import Course, Lesson, Module
+from learning.models import Enrolment, EnrolmentStatus, LessonProgress
+
+
+def enrolment_of(*, user: User, course: Course) -> Enrolment | None:
+    if not user.is_authenticated:
+        return None
+    return Enrolment.objects.filter(trainee=user, course=course).first()
+
+
+def completed_lesson_ids(*, enrolment: Enrolment | None) -> set[int]:
+    if enrolment is None:
+        return set()
+    return set(LessonProgress.objects.filter(enrolment=enrolment).values_list("lesson_id", flat=True))
+
+
+@dataclass(frozen=True)
+class ModuleProgress:
+    module: Module
+    required: int
+    done: int
+
+    @property
+    def percent(self) -> int:
+        return 100 if self.required == 0 else round(100 * self.done / self.required)
+
+
+def module_progress(*, outline: list[Module], done_ids: set[int]) -> list[ModuleProgress]:
+    rows = []
+    for module in outline:
+        required = [lesson.pk for lesson in module.lessons.all() if lesson.is_required]
+        rows.append(ModuleProgress(module, len(required), sum(1 for pk in required if pk in done_ids)))
+    return rows
+
+
+def course_percent(rows: list[ModuleProgress]) -> int:
+    required = sum(row.required for row in rows)
+    done = sum(row.done for row in rows)
+    return 100 if required == 0 else round(100 * done / required)
+
+
+def dashboard_enrolments(*, user: User) -> QuerySet[Enrolment]:
+    """The trainee's current enrolments with progress and the lesson to continue from, in one query."""
+    first_lesson = (
+        Lesson.objects.filter(module__course=OuterRef("course"))
+        .order_by("module__position", "position")
+        .values("pk")[:1]
+    )
+    first_unfinished = (
+        Lesson.objects.filter(module__course=OuterRef("course"))
+        .exclude(progress__enrolment=OuterRef("pk"))
+        .order_by("module__position", "position")
+        .values("pk")[:1]
+    )
+    required_total = (
+        Lesson.objects.filter(module__course=OuterRef("course"), is_required=True)
+        .order_by()
+        .values("module__course")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return (
+        Enrolment.objects.current()
+        .filter(trainee=user)
+        .select_related("course", "course__programme", "last_lesson")
+        .annotate(
+            required_total=Coalesce(Subquery(required_total), 0),
+            required_done=Count("lesson_progress", filter=Q(lesson_progress__lesson__is_required=True)),
+            continue_lesson_id=Coalesce(
+                F("last_lesson_id"), Subquery(first_unfinished), Subquery(first_lesson)
+            ),
+        )
+        .order_by(
+            # Active courses first, most recently used first.
+            F("status").asc(),
+            F("last_activity_at").desc(nulls_last=True),
+        )
+    )
+
+
+def last_active_enrolment(enrolments: list[Enrolment]) -> Enrolment | None:
+    active = [e for e in enrolments if e.status == EnrolmentStatus.ACTIVE and e.continue_lesson_id]
+    return max(active, key=lambda e: e.last_activity_at or e.enrolled_at, default=None)

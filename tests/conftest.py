@@ -1,0 +1,44 @@
+import pytest
+from celery.contrib.testing.worker import start_worker
+
+from tests.factories import PASSWORD, TraineeFactory
+from training.celery import app as celery_app
+
+
+@pytest.fixture
+def trainee(db):
+    return TraineeFactory()
+
+
+@pytest.fixture
+def trainee_client(client, trainee):
+    client.force_login(trainee)
+    return client
+
+
+@pytest.fixture
+def password():
+    return PASSWORD
+
+
+@pytest.fixture(scope="session")
+def _celery_worker(django_db_setup, django_db_blocker):
+    """One real Celery worker (a thread) for the whole session, on the configured broker.
+
+    Locally that is the in-memory broker; in CI CELERY_BROKER_URL points at the machine's Redis.
+    """
+    import celery.contrib.testing.tasks  # noqa: F401 - registers celery.ping for the start-up check
+
+    with (
+        django_db_blocker.unblock(),
+        start_worker(
+            celery_app, pool="solo", perform_ping_check=False, shutdown_timeout=10, loglevel="WARNING"
+        ) as worker,
+    ):
+        yield worker
+
+
+@pytest.fixture
+def celery_worker(_celery_worker, transactional_db):
+    """Tasks run in the worker's own thread and DB connection, so tests must commit (transactional_db)."""
+    return _celery_worker

@@ -42,3 +42,18 @@ def _celery_worker(django_db_setup, django_db_blocker):
 def celery_worker(_celery_worker, transactional_db):
     """Tasks run in the worker's own thread and DB connection, so tests must commit (transactional_db)."""
     return _celery_worker
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    """Debian's chromium, never a downloaded browser."""
+    return {
+        **browser_type_launch_args,
+        "executable_path": "/usr/bin/chromium",
+        "args": [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-dev-shm-usage",
+        ],
+    }

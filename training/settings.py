@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "quizzes",
     "learning",
     "certificates",
+    "community",
 ]
 
 MIDDLEWARE = [

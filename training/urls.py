@@ -15,4 +15,5 @@ urlpatterns = [
     path("", include("learning.urls")),
     path("", include("quizzes.urls")),
     path("", include("certificates.urls")),
+    path("community/", include("community.urls")),
 ]

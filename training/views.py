@@ -1,8 +1,11 @@
 """Operational endpoints of the project itself."""
 
+from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_not_required
 from django.db import connection
-from django.http import HttpRequest, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
@@ -36,3 +39,13 @@ def healthz(request: HttpRequest) -> JsonResponse:
     body = {name: "ok" if ok else "unavailable" for name, ok in checks.items()}
     body["status"] = "ok" if status == 200 else "degraded"
     return JsonResponse(body, status=status)
+
+
+@login_not_required
+@require_GET
+def bench_baseline(request: HttpRequest) -> HttpResponse:
+    """The benchmarks' yardstick: one indexed query and a small template. Off unless BENCHMARK_VIEWS is set."""
+    if not settings.BENCHMARK_VIEWS:
+        raise Http404
+    user = get_user_model().objects.filter(pk=1).only("pk", "email").first()
+    return render(request, "bench/baseline.html", {"user_row": user})

@@ -44,7 +44,7 @@ def healthz(request: HttpRequest) -> JsonResponse:
 @login_not_required
 @require_GET
 def bench_baseline(request: HttpRequest) -> HttpResponse:
-    """The benchmarks' yardstick: one indexed query and a small template. Off unless BENCHMARK_VIEWS is set."""
+    """The benchmarks' yardstick: one indexed query, a small template. Off unless BENCHMARK_VIEWS is set."""
     if not settings.BENCHMARK_VIEWS:
         raise Http404
     user = get_user_model().objects.filter(pk=1).only("pk", "email").first()

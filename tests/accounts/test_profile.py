@@ -55,8 +55,8 @@ def test_invalid_profile_edit_shows_errors_and_changes_nothing(trainee_client, t
 def test_adult_profile_keeps_no_consent_data(trainee_client, trainee):
     trainee_client.post(
         reverse("accounts:profile"),
-        {"full_name": "Somchai", "country": "TH", "sex": "male", "age_band": "25_34", "guardian_consent": "on",
-         "preferred_language": "th"},
+        {"full_name": "Somchai", "country": "TH", "sex": "male", "age_band": "25_34",
+         "guardian_consent": "on", "preferred_language": "th"},
     )  # fmt: skip
     profile = Profile.objects.get(user=trainee)
     assert profile.guardian_consent is False

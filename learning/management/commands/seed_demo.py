@@ -1,4 +1,6 @@
-"""`manage.py seed_demo` (in learning, the highest app it needs): realistic demo data for `make run`. Idempotent: running it twice changes nothing.
+"""`manage.py seed_demo`: realistic demo data for `make run`. Idempotent: running it twice changes nothing.
+
+It lives in learning, the highest app it needs.
 
 The foundation seeds partners, programmes, courses with their modules and lessons, and people; every other
 local app that has a `demo` module with `seed(*, stdout)` adds its own data on top (quizzes, certificates,
@@ -21,9 +23,9 @@ from courses.models import Course, CourseStatus, Programme
 from learning import services as learning_services
 from learning.models import Enrolment
 
-DEMO_PASSWORD = "mekong-demo-2026"
+DEMO_PASSWORD = "mekong-demo-2026"  # noqa: S105 - documented demo password, `make run` only
 STAFF = [
-    # email, role, country (national coordinator only), full name, latin name, country, sex, age band, language
+    # email, role, coordinator country, full name, latin name, country, sex, age band, language
     ("trainer@example.org", Role.TRAINER, "", "Dr. Lan Phương", "Lan Phuong", "VN", "female", "35_49", "vi"),
     ("coordinator.la@example.org", Role.NATIONAL_COORDINATOR, "LA", "ບຸນມີ ສີສະຫວັດ", "Bounmy Sisavath", "LA",
      "male", "35_49", "lo"),
@@ -105,8 +107,8 @@ class Command(BaseCommand):
     def seed_people(self) -> None:
         partners = {p.short_name: p for p in PartnerOrganisation.objects.all()}
         rows = [
-            (t["email"], Role.TRAINEE, "", t["full_name"], t["latin_name"], t["country"], t["sex"], t["age_band"],
-             t["language"], t.get("organisation", ""))
+            (t["email"], Role.TRAINEE, "", t["full_name"], t["latin_name"], t["country"], t["sex"],
+             t["age_band"], t["language"], t.get("organisation", ""))
             for t in demo_content.TRAINEES
         ] + [(*row, "") for row in STAFF]  # fmt: skip
         for email, role, coordinator_country, full_name, latin, country, sex, age_band, language, org in rows:

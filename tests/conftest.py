@@ -1,8 +1,21 @@
+import secrets
+
 import pytest
 from celery.contrib.testing.worker import start_worker
+from django.core.cache import caches
 
 from tests.factories import PASSWORD, TraineeFactory
 from training.celery import app as celery_app
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache_keys():
+    """Each test sees an empty cache (rate limits) without flushing a Redis that parallel processes share."""
+    cache = caches["default"]
+    previous = cache.version
+    cache.version = secrets.randbits(48)
+    yield
+    cache.version = previous
 
 
 @pytest.fixture

@@ -8,3 +8,7 @@ os.environ.setdefault("SECRET_KEY", "test-secret-key-not-for-production-01234567
 os.environ.setdefault("CELERY_BROKER_URL", "memory://")
 os.environ.setdefault("PASSWORD_HASHERS", "django.contrib.auth.hashers.MD5PasswordHasher")
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+# Parallel test processes (pytest-xdist) each run their own worker thread: give each its own queue so that one
+# process's worker never takes a task whose rows live in the other process's test database.
+os.environ.setdefault("CELERY_TASK_DEFAULT_QUEUE", "tests-" + os.environ.get("PYTEST_XDIST_WORKER", "main"))

@@ -14,6 +14,12 @@ class ProfileForm(forms.ModelForm):
             "latin_name": forms.TextInput(attrs={"autocomplete": "off"}),
         }
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("country", "sex", "age_band"):
+            self.fields[name].choices = [("", _("Choose…")), *Profile._meta.get_field(name).choices]
+        self.fields["organisation"].empty_label = _("Not listed / none")
+
     def clean_full_name(self) -> str:
         name = self.cleaned_data["full_name"].strip()
         if not name:

@@ -1,4 +1,4 @@
-"""The key trainee journey in Debian's chromium: sign up, enrol, complete a lesson, on a phone-sized screen."""
+"""The key trainee journey in Debian's chromium: sign up, enrol, complete a lesson, on a phone screen."""
 
 import pytest
 

@@ -1,3 +1,5 @@
+import io
+
 import pytest
 from django.core.management import call_command
 
@@ -9,10 +11,10 @@ from learning.models import Enrolment, LessonProgress
 
 @pytest.mark.django_db
 def test_seed_demo_creates_realistic_content_and_is_idempotent():
-    call_command("seed_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115, PTH123
+    call_command("seed_demo", stdout=io.StringIO())
     counts = (Course.objects.count(), Lesson.objects.count(), User.objects.count(), Enrolment.objects.count(),
               LessonProgress.objects.count())  # fmt: skip
-    call_command("seed_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115, PTH123
+    call_command("seed_demo", stdout=io.StringIO())
     assert counts == (Course.objects.count(), Lesson.objects.count(), User.objects.count(),
                       Enrolment.objects.count(), LessonProgress.objects.count())  # fmt: skip
 

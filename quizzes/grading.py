@@ -32,11 +32,12 @@ class Key:
 
 
 def normalise_text(value: str) -> str:
-    """Case, surrounding and repeated spaces ignored; NFC so that composed and decomposed Vietnamese,
-    Thai or Khmer spellings of the same word compare equal."""
-    value = unicodedata.normalize("NFC", value)
+    """Case, surrounding and repeated spaces ignored; Unicode-normalised so that the same word typed
+    differently compares equal. NFKC is NFC (composed and decomposed Vietnamese tones) plus compatibility
+    folding: full-width letters and digits, and Thai SARA AM typed as NIKHAHIT + SARA AA."""
+    value = unicodedata.normalize("NFKC", value)
     value = _SPACES.sub(" ", value).strip()
-    return unicodedata.normalize("NFC", value.casefold())
+    return unicodedata.normalize("NFKC", value.casefold())
 
 
 def parse_number(value: str) -> Decimal | None:

@@ -130,7 +130,7 @@ class Item:
         return f"q{self.question.pk}"
 
 
-_PUBLIC_QUESTION_FIELDS = ("question__pk", "question__kind", "question__text", "question__points")
+_PUBLIC_QUESTION_FIELDS = ("question__id", "question__kind", "question__text", "question__points")
 
 
 def attempt_items(*, attempt: Attempt, with_key: bool = False) -> list[Item]:

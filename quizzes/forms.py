@@ -81,7 +81,10 @@ class QuestionForm(forms.Form):
     )
     points = forms.IntegerField(label=_lazy("Points"), min_value=1, max_value=100, initial=1)
     multiple_scoring = forms.ChoiceField(
-        label=_lazy("Scoring"), choices=MultipleScoring.choices, initial=MultipleScoring.ALL_OR_NOTHING
+        label=_lazy("Scoring"),
+        choices=MultipleScoring.choices,
+        initial=MultipleScoring.ALL_OR_NOTHING,
+        required=False,
     )
     true_answer = forms.TypedChoiceField(
         label=_lazy("The statement is"),

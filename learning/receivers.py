@@ -15,7 +15,11 @@ def is_enrolled_in(user: User, course: Course) -> bool:
 
 
 def reevaluate_completion_after_quiz(sender, *, attempt, **kwargs) -> None:
-    enrolment = Enrolment.objects.current().filter(trainee_id=attempt.trainee_id, course_id=attempt.quiz.course_id).first()
+    enrolment = (
+        Enrolment.objects.current()
+        .filter(trainee_id=attempt.trainee_id, course_id=attempt.quiz.course_id)
+        .first()
+    )
     if enrolment is not None:
         services.evaluate_completion(enrolment=enrolment)
 

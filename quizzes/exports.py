@@ -29,9 +29,7 @@ def item_analysis_rows(stats: QuizStats) -> Iterator[list[object]]:
     ]  # fmt: skip
     for stat in stats.questions:
         question = stat.question
-        picked = "; ".join(
-            f"{'*' if c.is_correct else ''}{c.choice.text} ({c.picked})" for c in stat.choices
-        )
+        picked = "; ".join(f"{'*' if c.is_correct else ''}{c.choice.text} ({c.picked})" for c in stat.choices)
         row = [
             question.position,
             question.text,

@@ -47,8 +47,9 @@ class QuizForm(forms.ModelForm):
     class Meta:
         model = Quiz
         fields = [
-            "title", "description", "module", "purpose", "pass_mark", "max_attempts", "time_limit_minutes",
-            "draw_count", "shuffle_questions", "shuffle_choices", "feedback_policy", "is_required", "is_published",
+            "title", "description", "module", "purpose", "pass_mark", "max_attempts",
+            "time_limit_minutes", "draw_count", "shuffle_questions", "shuffle_choices", "feedback_policy",
+            "is_required", "is_published",
         ]  # fmt: skip
         widgets = {"description": forms.Textarea(attrs={"rows": 3})}
 
@@ -200,7 +201,9 @@ class CopyQuestionForm(forms.Form):
 
 
 class ReorderForm(forms.Form):
-    order = forms.CharField(max_length=5000, help_text=_lazy("Question ids in the new order, comma separated."))
+    order = forms.CharField(
+        max_length=5000, help_text=_lazy("Question ids in the new order, comma separated.")
+    )
 
     def clean_order(self) -> list[int]:
         parts = [part.strip() for part in self.cleaned_data["order"].split(",") if part.strip()]
@@ -211,4 +214,3 @@ class ReorderForm(forms.Form):
 
 def question_kind_label(kind: str) -> str:
     return str(QuestionKind(kind).label) if kind in QuestionKind.values else kind
-

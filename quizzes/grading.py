@@ -43,7 +43,7 @@ def normalise_text(value: str) -> str:
 def parse_number(value: str) -> Decimal | None:
     """A trainee's number: any script's digits, a comma or point as decimal mark, spaces ignored.
 
-    "1 234,5", "1,234.5", "๓.๕" and "１２" all parse; "1e999", "nan" and anything long do not.
+    "1 234,5", "1,234.5", "๓.๕" and full-width digits all parse; "1e999", "nan" and anything long do not.
     """
     value = unicodedata.normalize("NFKC", value or "").strip()
     if not value or len(value) > MAX_NUMBER_LENGTH:

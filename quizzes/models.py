@@ -71,9 +71,7 @@ class Quiz(models.Model):
     )
     title = models.CharField(_("title"), max_length=200)
     description = models.TextField(_("instructions"), blank=True, max_length=2000)
-    purpose = models.CharField(
-        _("purpose"), max_length=16, choices=QuizPurpose, default=QuizPurpose.STANDARD
-    )
+    purpose = models.CharField(_("purpose"), max_length=16, choices=QuizPurpose, default=QuizPurpose.STANDARD)
     pass_mark = models.PositiveSmallIntegerField(
         _("pass mark (%)"), default=70, help_text=_("The score in percent needed to pass.")
     )
@@ -113,7 +111,8 @@ class Quiz(models.Model):
         constraints = [
             models.CheckConstraint(condition=Q(pass_mark__lte=100), name="quiz_pass_mark_percent"),
             models.CheckConstraint(
-                condition=Q(max_attempts__isnull=True) | Q(max_attempts__gte=1), name="quiz_max_attempts_positive"
+                condition=Q(max_attempts__isnull=True) | Q(max_attempts__gte=1),
+                name="quiz_max_attempts_positive",
             ),
             models.CheckConstraint(
                 condition=Q(time_limit_minutes__isnull=True) | Q(time_limit_minutes__gte=1),
@@ -132,7 +131,9 @@ class Quiz(models.Model):
                 name="quiz_pre_test_not_required",
             ),
             models.UniqueConstraint(
-                fields=["course"], condition=Q(purpose=QuizPurpose.PRE_TEST), name="quiz_one_pre_test_per_course"
+                fields=["course"],
+                condition=Q(purpose=QuizPurpose.PRE_TEST),
+                name="quiz_one_pre_test_per_course",
             ),
             models.UniqueConstraint(
                 fields=["course"],
@@ -173,9 +174,7 @@ class Question(models.Model):
     numeric_answer = models.DecimalField(
         _("correct number"), max_digits=20, decimal_places=6, null=True, blank=True
     )
-    numeric_tolerance = models.DecimalField(
-        _("tolerance (±)"), max_digits=20, decimal_places=6, default=0
-    )
+    numeric_tolerance = models.DecimalField(_("tolerance (±)"), max_digits=20, decimal_places=6, default=0)
     accepted_answers = models.JSONField(_("accepted answers"), default=list, blank=True)
     # A question that trainees already answered is archived rather than deleted, so their history stays.
     is_archived = models.BooleanField(default=False, editable=False)
@@ -197,7 +196,9 @@ class Question(models.Model):
                 condition=~Q(kind=QuestionKind.NUMERIC) | Q(numeric_answer__isnull=False),
                 name="question_numeric_has_answer",
             ),
-            models.CheckConstraint(condition=Q(numeric_tolerance__gte=0), name="question_tolerance_not_negative"),
+            models.CheckConstraint(
+                condition=Q(numeric_tolerance__gte=0), name="question_tolerance_not_negative"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -226,7 +227,9 @@ class Choice(models.Model):
         ordering = ["question", "position"]
         verbose_name = _("choice")
         verbose_name_plural = _("choices")
-        constraints = [models.UniqueConstraint(fields=["question", "position"], name="choice_position_unique")]
+        constraints = [
+            models.UniqueConstraint(fields=["question", "position"], name="choice_position_unique")
+        ]
 
     def __str__(self) -> str:
         return self.text
@@ -239,7 +242,9 @@ class AttemptQuerySet(models.QuerySet):
 
 class Attempt(models.Model):
     quiz = models.ForeignKey(Quiz, on_delete=models.PROTECT, related_name="attempts")
-    trainee = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="quiz_attempts")
+    trainee = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="quiz_attempts"
+    )
     number = models.PositiveSmallIntegerField()
     status = models.CharField(max_length=16, choices=AttemptStatus, default=AttemptStatus.IN_PROGRESS)
     started_at = models.DateTimeField()
@@ -264,7 +269,12 @@ class Attempt(models.Model):
             models.CheckConstraint(condition=Q(status__in=AttemptStatus.values), name="attempt_status_known"),
             models.CheckConstraint(
                 condition=(
-                    Q(status=AttemptStatus.IN_PROGRESS, submitted_at__isnull=True, score__isnull=True, passed__isnull=True)
+                    Q(
+                        status=AttemptStatus.IN_PROGRESS,
+                        submitted_at__isnull=True,
+                        score__isnull=True,
+                        passed__isnull=True,
+                    )
                     | Q(
                         status=AttemptStatus.SUBMITTED,
                         submitted_at__isnull=False,
@@ -275,14 +285,17 @@ class Attempt(models.Model):
                 name="attempt_submitted_has_score",
             ),
             models.CheckConstraint(
-                condition=Q(score__isnull=True) | Q(score__gte=0, score__lte=100), name="attempt_score_percent"
+                condition=Q(score__isnull=True) | Q(score__gte=0, score__lte=100),
+                name="attempt_score_percent",
             ),
         ]
         indexes = [
             models.Index(fields=["quiz", "trainee", "status"], name="attempt_quiz_trainee_idx"),
             models.Index(fields=["trainee", "status"], name="attempt_trainee_status_idx"),
             models.Index(
-                fields=["deadline"], condition=Q(status=AttemptStatus.IN_PROGRESS), name="attempt_open_deadline_idx"
+                fields=["deadline"],
+                condition=Q(status=AttemptStatus.IN_PROGRESS),
+                name="attempt_open_deadline_idx",
             ),
         ]
 
@@ -319,7 +332,8 @@ class Answer(models.Model):
             models.UniqueConstraint(fields=["attempt", "question"], name="answer_once_per_question"),
             models.UniqueConstraint(fields=["attempt", "position"], name="answer_position_unique"),
             models.CheckConstraint(
-                condition=Q(credit__isnull=True) | Q(credit__gte=0, credit__lte=1), name="answer_credit_fraction"
+                condition=Q(credit__isnull=True) | Q(credit__gte=0, credit__lte=1),
+                name="answer_credit_fraction",
             ),
         ]
         indexes = [models.Index(fields=["question", "is_correct"], name="answer_question_correct_idx")]

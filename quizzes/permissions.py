@@ -1,4 +1,4 @@
-"""Who may take, author and analyse quizzes. Each rule exists as a queryset (lists) and a boolean (one object).
+"""Who may take, author and analyse quizzes: each rule is a queryset (lists) and a boolean (one object).
 
 Taking a quiz needs an enrolment, which belongs to the learning app. Quizzes sit below learning and may not
 import it, so learning registers its enrolment check here when it starts (learning/apps.py). Until one is
@@ -19,7 +19,7 @@ _enrolment_check: EnrolmentCheck | None = None
 
 
 def register_enrolment_check(check: EnrolmentCheck) -> None:
-    global _enrolment_check  # noqa: PLW0603 - a single hook, set once at start-up
+    global _enrolment_check
     _enrolment_check = check
 
 
@@ -47,7 +47,9 @@ def can_author_quizzes(user: User, course: Course) -> bool:
 
 
 def can_view_item_analysis(user: User, course: Course) -> bool:
-    return user.is_authenticated and (user.is_coordinator or course_permissions.is_course_trainer(user, course))
+    return user.is_authenticated and (
+        user.is_coordinator or course_permissions.is_course_trainer(user, course)
+    )
 
 
 def attempts_of(user: User) -> QuerySet[Attempt]:

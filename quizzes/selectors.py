@@ -105,7 +105,10 @@ def has_passed_required_quizzes(*, trainee_id: int, course_id: int) -> bool:
     """Completion rule: every required, published quiz of the course has a passing attempt (one query)."""
     passed = Attempt.objects.filter(quiz=OuterRef("pk"), trainee_id=trainee_id, passed=True)
     return not (
-        Quiz.objects.published().filter(course_id=course_id, is_required=True).filter(~Exists(passed)).exists()
+        Quiz.objects.published()
+        .filter(course_id=course_id, is_required=True)
+        .filter(~Exists(passed))
+        .exists()
     )
 
 
@@ -146,7 +149,9 @@ def attempt_items(*, attempt: Attempt, with_key: bool = False) -> list[Item]:
     choice_fields = ["pk", "text", "question_id", "position"] + (["is_correct"] if with_key else [])
     choices = {
         choice.pk: choice
-        for choice in Choice.objects.filter(question_id__in=[a.question_id for a in answers]).only(*choice_fields)
+        for choice in Choice.objects.filter(question_id__in=[a.question_id for a in answers]).only(
+            *choice_fields
+        )
     }
     items = []
     for answer in answers:
@@ -159,10 +164,14 @@ def attempt_items(*, attempt: Attempt, with_key: bool = False) -> list[Item]:
 def preview_items(*, quiz: Quiz) -> list[Item]:
     """The quiz as a trainee would see it, without starting an attempt (two queries)."""
     questions = list(
-        quiz.questions.active().order_by("position").only("pk", "kind", "text", "points", "quiz_id", "position")
+        quiz.questions.active()
+        .order_by("position")
+        .only("pk", "kind", "text", "points", "quiz_id", "position")
     )
     choices: dict[int, list[Choice]] = defaultdict(list)
-    for choice in Choice.objects.filter(question__in=questions).order_by("position").only("pk", "text", "question_id"):
+    for choice in (
+        Choice.objects.filter(question__in=questions).order_by("position").only("pk", "text", "question_id")
+    ):
         choices[choice.question_id].append(choice)
     return [
         Item(Answer(position=index + 1, question=question), question, choices[question.pk])
@@ -321,7 +330,9 @@ def studio_quizzes(*, course: Course) -> list[Quiz]:
         .select_related("module")
         .annotate(
             question_count=Count("questions", filter=Q(questions__is_archived=False), distinct=True),
-            attempt_count=Count("attempts", filter=Q(attempts__status=AttemptStatus.SUBMITTED), distinct=True),
+            attempt_count=Count(
+                "attempts", filter=Q(attempts__status=AttemptStatus.SUBMITTED), distinct=True
+            ),
         )
         .order_by(F("module__position").asc(nulls_last=True), "pk")
     )
@@ -329,4 +340,3 @@ def studio_quizzes(*, course: Course) -> list[Quiz]:
 
 def studio_questions(*, quiz: Quiz) -> list[Question]:
     return list(quiz.questions.active().order_by("position").prefetch_related("choices"))
-

@@ -35,7 +35,9 @@ def _quiz(course: Course, quiz_id: int) -> Quiz:
 
 
 def _question(quiz: Quiz, question_id: int) -> Question:
-    question = get_object_or_404(Question.objects.active().prefetch_related("choices"), pk=question_id, quiz=quiz)
+    question = get_object_or_404(
+        Question.objects.active().prefetch_related("choices"), pk=question_id, quiz=quiz
+    )
     question.quiz = quiz
     return question
 
@@ -48,7 +50,9 @@ def _edit_url(quiz: Quiz) -> str:
 def quiz_list(request: HttpRequest, slug: str) -> HttpResponse:
     course = _course(request, slug)
     return render(
-        request, "quizzes/studio/quiz_list.html", {"course": course, "quizzes": selectors.studio_quizzes(course=course)}
+        request,
+        "quizzes/studio/quiz_list.html",
+        {"course": course, "quizzes": selectors.studio_quizzes(course=course)},
     )
 
 
@@ -80,7 +84,9 @@ def quiz_edit(request: HttpRequest, slug: str, quiz_id: int) -> HttpResponse:
         else:
             messages.success(request, _("Quiz settings saved."))
             return redirect(_edit_url(quiz))
-    targets = Quiz.objects.filter(course__trainers=request.user) if not request.user.is_admin else Quiz.objects
+    targets = (
+        Quiz.objects.filter(course__trainers=request.user) if not request.user.is_admin else Quiz.objects
+    )
     return render(
         request,
         "quizzes/studio/quiz_edit.html",
@@ -113,7 +119,13 @@ def _question_form_page(request, course, quiz, form, question=None, status=200) 
     return render(
         request,
         "quizzes/studio/question_form.html",
-        {"course": course, "quiz": quiz, "form": form, "question": question, "kind_label": QuestionKind(form.kind).label},
+        {
+            "course": course,
+            "quiz": quiz,
+            "form": form,
+            "question": question,
+            "kind_label": QuestionKind(form.kind).label,
+        },
         status=status,
     )
 
@@ -138,7 +150,9 @@ def question_create(request: HttpRequest, slug: str, quiz_id: int) -> HttpRespon
             else:
                 messages.success(request, _("Question added."))
                 if "add_another" in request.POST:
-                    return redirect(f"{reverse('quizzes:studio_question_new', args=[slug, quiz.pk])}?kind={kind}")
+                    return redirect(
+                        f"{reverse('quizzes:studio_question_new', args=[slug, quiz.pk])}?kind={kind}"
+                    )
                 return redirect(_edit_url(quiz))
     return _question_form_page(request, course, quiz, form, status=400 if form.errors else 200)
 
@@ -171,7 +185,13 @@ def question_delete(request: HttpRequest, slug: str, quiz_id: int, question_id: 
     if services.delete_question(question=_question(quiz, question_id)):
         messages.success(request, _("Question deleted."))
     else:
-        messages.success(request, _("Trainees have answered this question, so it was archived: it keeps their history but is no longer asked."))
+        messages.success(
+            request,
+            _(
+                "Trainees have answered this question, so it was archived: "
+                "it keeps their history but is no longer asked."
+            ),
+        )
     return redirect(_edit_url(quiz))
 
 
@@ -292,4 +312,3 @@ def analysis_csv(request: HttpRequest, slug: str, quiz_id: int) -> HttpResponse:
     for row in exports.item_analysis_rows(stats):
         writer.writerow(row)
     return response
-

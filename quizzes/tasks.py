@@ -7,7 +7,11 @@ from quizzes import services
 
 
 @shared_task(
-    acks_late=True, reject_on_worker_lost=True, autoretry_for=(OperationalError,), retry_backoff=True, max_retries=5
+    acks_late=True,
+    reject_on_worker_lost=True,
+    autoretry_for=(OperationalError,),
+    retry_backoff=True,
+    max_retries=5,
 )
 def submit_overdue_attempts() -> int:
     """Beat sweep (every few minutes): submit attempts whose time ran out while nobody was looking.

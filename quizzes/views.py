@@ -81,7 +81,9 @@ def start(request: HttpRequest, slug: str, quiz_id: int) -> HttpResponse:
     return redirect(attempt)
 
 
-def _render_attempt(request: HttpRequest, attempt: Attempt, *, error: str = "", status: int = 200) -> HttpResponse:
+def _render_attempt(
+    request: HttpRequest, attempt: Attempt, *, error: str = "", status: int = 200
+) -> HttpResponse:
     items = selectors.attempt_items(attempt=attempt)
     return render(
         request,
@@ -117,7 +119,9 @@ def save(request: HttpRequest, slug: str, quiz_id: int, attempt_id: int) -> Http
         services.save_answers(attempt=attempt, responses=forms.answer_payload(request.POST))
     except services.AttemptClosed as error:
         if _wants_json(request):
-            return JsonResponse({"saved": False, "error": str(error), "result": _result_url(attempt)}, status=409)
+            return JsonResponse(
+                {"saved": False, "error": str(error), "result": _result_url(attempt)}, status=409
+            )
         messages.error(request, str(error))
         return redirect(_result_url(attempt))
     except services.AttemptError as error:

@@ -133,7 +133,9 @@ def save_answers(*, attempt: Attempt, responses: Responses, now: datetime | None
     return locked
 
 
-def submit_attempt(*, attempt: Attempt, responses: Responses | None = None, now: datetime | None = None) -> Attempt:
+def submit_attempt(
+    *, attempt: Attempt, responses: Responses | None = None, now: datetime | None = None
+) -> Attempt:
     """Save the last responses and grade. Past the time limit, only what was saved in time is graded."""
     now = _now(now)
     with transaction.atomic():
@@ -174,9 +176,9 @@ def submit_overdue_attempts(*, now: datetime | None = None) -> int:
 def _apply(attempt: Attempt, responses: Responses, now: datetime) -> None:
     answers = {
         answer.question_id: answer
-        for answer in Answer.objects.filter(attempt=attempt).select_related("question").only(
-            "pk", "question_id", "position", "choice_order", "question__kind", "question__position"
-        )
+        for answer in Answer.objects.filter(attempt=attempt)
+        .select_related("question")
+        .only("pk", "question_id", "position", "choice_order", "question__kind", "question__position")
     }
     changed = []
     for question_id, values in responses.items():

@@ -111,7 +111,9 @@ def _check_quiz_rules(quiz: Quiz) -> None:
     if quiz.purpose != QuizPurpose.STANDARD:
         taken = Quiz.objects.filter(course_id=quiz.course_id, purpose=quiz.purpose).exclude(pk=quiz.pk)
         if taken.exists():
-            raise QuizError(_("This course already has a %(purpose)s.") % {"purpose": quiz.get_purpose_display()})
+            raise QuizError(
+                _("This course already has a %(purpose)s.") % {"purpose": quiz.get_purpose_display()}
+            )
     if quiz.pass_mark > 100:
         raise QuizError(_("The pass mark is a percentage, at most 100."))
 
@@ -160,7 +162,9 @@ def _fill(question: Question, data: QuestionData) -> None:
     question.numeric_answer = data.numeric_answer if numeric else None
     question.numeric_tolerance = data.numeric_tolerance if numeric else Decimal(0)
     question.accepted_answers = (
-        [a.strip() for a in data.accepted_answers if a.strip()] if data.kind == QuestionKind.SHORT_TEXT else []
+        [a.strip() for a in data.accepted_answers if a.strip()]
+        if data.kind == QuestionKind.SHORT_TEXT
+        else []
     )
 
 

@@ -104,12 +104,16 @@ def parse_questions_csv(content: bytes) -> list[QuestionData]:
     try:
         text = content.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise ImportRejected([RowError(0, _("The file is not UTF-8 text. Save it as “CSV UTF-8”."))]) from None
+        raise ImportRejected(
+            [RowError(0, _("The file is not UTF-8 text. Save it as “CSV UTF-8”."))]
+        ) from None
     reader = csv.DictReader(io.StringIO(text, newline=""))
     try:
         header = [name.strip().lower() for name in (reader.fieldnames or [])]
     except csv.Error as error:
-        raise ImportRejected([RowError(1, _("The header cannot be read: %(error)s") % {"error": error})]) from None
+        raise ImportRejected(
+            [RowError(1, _("The header cannot be read: %(error)s") % {"error": error})]
+        ) from None
     reader.fieldnames = header
     missing = [name for name in REQUIRED_COLUMNS if name not in header]
     unknown = [name for name in header if name and name not in REQUIRED_COLUMNS + OPTIONAL_COLUMNS]
@@ -134,7 +138,9 @@ def parse_questions_csv(content: bytes) -> list[QuestionData]:
             if not any((value or "").strip() for value in row.values()):
                 continue  # blank lines are allowed
             if len(questions) + len(errors) >= MAX_ROWS:
-                errors.append(RowError(start, _("A file holds at most %(max)s questions.") % {"max": MAX_ROWS}))
+                errors.append(
+                    RowError(start, _("A file holds at most %(max)s questions.") % {"max": MAX_ROWS})
+                )
                 break
             data, problems = _row_data(row)
             if data is None:

@@ -29,12 +29,17 @@ def single(text="Which gas traps the most heat in the atmosphere overall?", corr
 def multiple(correct=(1, 2), count=4, scoring=MultipleScoring.ALL_OR_NOTHING):
     choices = [(f"Measure {i}", i in correct) for i in range(1, count + 1)]
     return services.QuestionData(
-        kind=QuestionKind.MULTIPLE, text="Which are adaptation measures?", choices=choices, multiple_scoring=scoring
+        kind=QuestionKind.MULTIPLE,
+        text="Which are adaptation measures?",
+        choices=choices,
+        multiple_scoring=scoring,
     )
 
 
 def true_false(answer=True):
-    return services.QuestionData(kind=QuestionKind.TRUE_FALSE, text="Mangroves reduce storm surge.", true_answer=answer)
+    return services.QuestionData(
+        kind=QuestionKind.TRUE_FALSE, text="Mangroves reduce storm surge.", true_answer=answer
+    )
 
 
 def numeric(answer="1.5", tolerance="0.1"):
@@ -76,7 +81,7 @@ def course_trainer(course):
 
 
 def correct_payload(attempt):
-    """POST data answering every drawn question correctly (reads the key on the server side, as a test may)."""
+    """POST data answering every drawn question correctly (the test reads the key on the server side)."""
     data = {"shown": []}
     for answer in attempt.answers.select_related("question").prefetch_related("question__choices"):
         question = answer.question

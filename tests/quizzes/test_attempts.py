@@ -30,7 +30,9 @@ pytestmark = pytest.mark.django_db
 
 def urls(attempt):
     kwargs = {"slug": attempt.quiz.course.slug, "quiz_id": attempt.quiz_id, "attempt_id": attempt.pk}
-    return {name: reverse(f"quizzes:{name}", kwargs=kwargs) for name in ("attempt", "save", "submit", "result")}
+    return {
+        name: reverse(f"quizzes:{name}", kwargs=kwargs) for name in ("attempt", "save", "submit", "result")
+    }
 
 
 def start_url(quiz):
@@ -58,13 +60,22 @@ def test_without_shuffling_questions_and_choices_keep_the_authors_order():
     answers = list(attempt.answers.order_by("position").select_related("question"))
     assert [a.question.position for a in answers] == [1, 2, 3]
     for answer in answers:
-        assert answer.choice_order == list(answer.question.choices.order_by("position").values_list("pk", flat=True))
+        assert answer.choice_order == list(
+            answer.question.choices.order_by("position").values_list("pk", flat=True)
+        )
 
 
 def test_mixed_quiz_is_graded_on_the_server_with_partial_credit_and_points():
     quiz = QuizFactory(pass_mark=70)
     q_single, q_multi, q_tf, q_num, q_text = add_questions(
-        quiz, [single(), multiple(correct=(1, 2, 3), scoring="proportional"), true_false(False), numeric(), short_text()]
+        quiz,
+        [
+            single(),
+            multiple(correct=(1, 2, 3), scoring="proportional"),
+            true_false(False),
+            numeric(),
+            short_text(),
+        ],
     )
     q_single.points = 2
     q_single.save()
@@ -145,7 +156,9 @@ def test_time_limit_submits_with_what_was_saved_using_a_controlled_clock():
     assert attempt.deadline == start + timedelta(minutes=10)
     right_first = str(first.choices.get(is_correct=True).pk)
     right_second = str(second.choices.get(is_correct=True).pk)
-    services.save_answers(attempt=attempt, responses={first.pk: [right_first]}, now=start + timedelta(minutes=9))
+    services.save_answers(
+        attempt=attempt, responses={first.pk: [right_first]}, now=start + timedelta(minutes=9)
+    )
     late = start + timedelta(minutes=10) + services.GRACE + timedelta(seconds=1)
     with pytest.raises(services.AttemptClosed, match="Time is up"):
         services.save_answers(attempt=attempt, responses={second.pk: [right_second]}, now=late)
@@ -162,8 +175,11 @@ def test_submission_after_the_deadline_grades_only_saved_answers():
     start = timezone.now()
     attempt = services.start_attempt(quiz=quiz, trainee=enrolled_trainee(quiz.course), now=start)
     right = str(question.choices.get(is_correct=True).pk)
-    attempt = services.submit_attempt(attempt=attempt, responses={question.pk: [right]}, now=start + timedelta(hours=1))
-    assert attempt.timed_out and attempt.score == 0
+    attempt = services.submit_attempt(
+        attempt=attempt, responses={question.pk: [right]}, now=start + timedelta(hours=1)
+    )
+    assert attempt.timed_out
+    assert attempt.score == 0
 
 
 def test_saves_within_the_grace_period_still_count():
@@ -174,19 +190,23 @@ def test_saves_within_the_grace_period_still_count():
     right = str(question.choices.get(is_correct=True).pk)
     just_late = start + timedelta(minutes=5, seconds=10)
     attempt = services.submit_attempt(attempt=attempt, responses={question.pk: [right]}, now=just_late)
-    assert attempt.score == 100 and not attempt.timed_out
+    assert attempt.score == 100
+    assert not attempt.timed_out
 
 
 def test_overdue_sweep_submits_abandoned_attempts_once():
     quiz = quiz_with_questions(1, time_limit_minutes=1)
     start = timezone.now() - timedelta(hours=1)
     attempt = services.start_attempt(quiz=quiz, trainee=enrolled_trainee(quiz.course), now=start)
-    fresh = services.start_attempt(quiz=quiz_with_questions(1, time_limit_minutes=60), trainee=attempt.trainee)
+    fresh = services.start_attempt(
+        quiz=quiz_with_questions(1, time_limit_minutes=60), trainee=attempt.trainee
+    )
     assert services.submit_overdue_attempts() == 1
     assert services.submit_overdue_attempts() == 0
     attempt.refresh_from_db()
     fresh.refresh_from_db()
-    assert attempt.status == AttemptStatus.SUBMITTED and attempt.timed_out
+    assert attempt.status == AttemptStatus.SUBMITTED
+    assert attempt.timed_out
     assert fresh.status == AttemptStatus.IN_PROGRESS
 
 
@@ -209,7 +229,8 @@ def test_trainee_resumes_after_reload_and_submits_to_a_pass(client):
     client.force_login(trainee)
     response = client.post(start_url(quiz))
     attempt = Attempt.objects.get(trainee=trainee)
-    assert response.status_code == 302 and response.url == urls(attempt)["attempt"]
+    assert response.status_code == 302
+    assert response.url == urls(attempt)["attempt"]
     payload = correct_payload(attempt)
     first_id = payload["shown"][0]
     saved = client.post(
@@ -217,15 +238,18 @@ def test_trainee_resumes_after_reload_and_submits_to_a_pass(client):
         {"shown": [first_id], f"q{first_id}": payload[f"q{first_id}"]},
         headers={"Accept": "application/json"},
     )
-    assert saved.status_code == 200 and saved.json() == {"saved": True}
+    assert saved.status_code == 200
+    assert saved.json() == {"saved": True}
     # Reload: the saved answer is checked again.
     page = client.get(urls(attempt)["attempt"]).content.decode()
     assert re.search(rf'value="{payload[f"q{first_id}"][0]}" checked', page)
     assert client.post(start_url(quiz)).url == urls(attempt)["attempt"]  # start again = resume
     response = client.post(urls(attempt)["submit"], payload)
-    assert response.status_code == 302 and response.url == urls(attempt)["result"]
+    assert response.status_code == 302
+    assert response.url == urls(attempt)["result"]
     attempt.refresh_from_db()
-    assert attempt.passed and attempt.score == 100
+    assert attempt.passed
+    assert attempt.score == 100
     result = client.get(urls(attempt)["result"]).content.decode()
     assert "100%" in result
     # A second submission is refused and changes nothing.
@@ -257,7 +281,11 @@ def test_open_attempt_page_contains_no_part_of_the_answer_key(client):
         assert f'value="{choice.pk}"' in html
         assert re.search(rf'value="{choice.pk}"[^>]*>', html).group(0) == f'value="{choice.pk}">'
     # The JSON endpoint reveals nothing either.
-    saved = client.post(urls(attempt)["save"], {"shown": [q_num.pk], f"q{q_num.pk}": ["1"]}, headers={"Accept": "application/json"})
+    saved = client.post(
+        urls(attempt)["save"],
+        {"shown": [q_num.pk], f"q{q_num.pk}": ["1"]},
+        headers={"Accept": "application/json"},
+    )
     assert saved.json() == {"saved": True}
 
 
@@ -271,7 +299,9 @@ def test_feedback_policy_controls_what_the_result_shows(client):
     attempt = services.submit_attempt(attempt=services.start_attempt(quiz=quiz, trainee=trainee))
     assert "EXPLAINED" not in client.get(urls(attempt)["result"]).content.decode()
     second = services.start_attempt(quiz=quiz, trainee=trainee)
-    services.submit_attempt(attempt=second, responses={question.pk: [str(question.choices.get(is_correct=True).pk)]})
+    services.submit_attempt(
+        attempt=second, responses={question.pk: [str(question.choices.get(is_correct=True).pk)]}
+    )
     assert "EXPLAINED" in client.get(urls(second)["result"]).content.decode()
     quiz.feedback_policy = "never"
     quiz.save()
@@ -284,7 +314,8 @@ def test_view_closes_an_overdue_attempt_when_the_trainee_returns(client):
     attempt = services.start_attempt(quiz=quiz, trainee=trainee, now=timezone.now() - timedelta(minutes=5))
     client.force_login(trainee)
     response = client.get(urls(attempt)["attempt"])
-    assert response.status_code == 302 and response.url == urls(attempt)["result"]
+    assert response.status_code == 302
+    assert response.url == urls(attempt)["result"]
     attempt.refresh_from_db()
     assert attempt.timed_out
     late = client.post(urls(attempt)["save"], {"shown": ["1"]}, headers={"Accept": "application/json"})
@@ -343,6 +374,8 @@ def test_passing_the_required_quiz_completes_the_course(client):
     assert enrolment.status == EnrolmentStatus.ACTIVE
     attempt = services.start_attempt(quiz=quiz, trainee=enrolment.trainee)
     question = quiz.questions.get()
-    services.submit_attempt(attempt=attempt, responses={question.pk: [str(question.choices.get(is_correct=True).pk)]})
+    services.submit_attempt(
+        attempt=attempt, responses={question.pk: [str(question.choices.get(is_correct=True).pk)]}
+    )
     enrolment.refresh_from_db()
     assert enrolment.status == EnrolmentStatus.COMPLETED

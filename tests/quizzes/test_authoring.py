@@ -36,7 +36,8 @@ def test_trainer_creates_a_quiz_for_a_module(client):
         },
     )  # fmt: skip
     quiz = Quiz.objects.get(course=course)
-    assert response.status_code == 302 and response.url == studio(quiz, "studio_quiz")
+    assert response.status_code == 302
+    assert response.url == studio(quiz, "studio_quiz")
     assert (quiz.module, quiz.pass_mark, quiz.max_attempts, quiz.is_published) == (module, 80, 3, False)
 
 
@@ -53,7 +54,9 @@ def test_module_of_another_course_and_pass_mark_over_100_are_refused(client):
 
 def test_one_pre_test_per_course_and_it_is_never_required():
     course = CourseFactory()
-    pre = services.save_quiz(quiz=Quiz(title="Before", purpose=QuizPurpose.PRE_TEST, is_required=True), course=course)
+    pre = services.save_quiz(
+        quiz=Quiz(title="Before", purpose=QuizPurpose.PRE_TEST, is_required=True), course=course
+    )
     assert pre.is_required is False
     with pytest.raises(services.QuizError):
         services.save_quiz(quiz=Quiz(title="Again", purpose=QuizPurpose.PRE_TEST), course=course)
@@ -63,7 +66,8 @@ def test_one_pre_test_per_course_and_it_is_never_required():
     ("kind", "data"),
     [
         ("single", {"text": "Which?", "choice_1": "A", "correct_1": "on", "choice_2": "B"}),
-        ("multiple", {"text": "Which?", "choice_1": "A", "correct_1": "on", "choice_2": "B", "correct_2": "on",
+        ("multiple", {"text": "Which?", "choice_1": "A", "correct_1": "on", "choice_2": "B",
+                      "correct_2": "on",
                       "choice_3": "C", "multiple_scoring": "proportional"}),
         ("true_false", {"text": "Rice paddies emit methane.", "true_answer": "true"}),
         ("numeric", {"text": "How many countries?", "numeric_answer": "6", "numeric_tolerance": "0"}),
@@ -76,14 +80,16 @@ def test_trainer_adds_each_type_of_question(client, kind, data):
     response = client.post(studio(quiz, "studio_question_new") + f"?kind={kind}", {"points": 1, **data})
     assert response.status_code == 302, response.content.decode()[:2000]
     question = Question.objects.get(quiz=quiz)
-    assert question.kind == kind and question.position == 1
+    assert question.kind == kind
+    assert question.position == 1
     if kind == "true_false":
         assert list(question.choices.values_list("text", "is_correct")) == [("True", True), ("False", False)]
     if kind == "short_text":
         assert question.accepted_answers == ["Mekong", "Lancang"]
     # The edit page shows the saved values again.
     page = client.get(studio(quiz, "studio_question", question_id=question.pk))
-    assert page.status_code == 200 and data["text"] in page.content.decode()
+    assert page.status_code == 200
+    assert data["text"] in page.content.decode()
 
 
 @pytest.mark.parametrize(
@@ -125,9 +131,19 @@ def test_reorder_move_and_delete(client):
     q1, q2, q3, q4 = quiz.questions.order_by("position")
     client.force_login(course_trainer(quiz.course))
     client.post(studio(quiz, "studio_reorder"), {"order": f"{q3.pk},{q1.pk}"})
-    assert list(quiz.questions.order_by("position").values_list("pk", flat=True)) == [q3.pk, q1.pk, q2.pk, q4.pk]
+    assert list(quiz.questions.order_by("position").values_list("pk", flat=True)) == [
+        q3.pk,
+        q1.pk,
+        q2.pk,
+        q4.pk,
+    ]
     client.post(studio(quiz, "studio_question_move", question_id=q4.pk), {"direction": "up"})
-    assert list(quiz.questions.order_by("position").values_list("pk", flat=True)) == [q3.pk, q1.pk, q4.pk, q2.pk]
+    assert list(quiz.questions.order_by("position").values_list("pk", flat=True)) == [
+        q3.pk,
+        q1.pk,
+        q4.pk,
+        q2.pk,
+    ]
     client.post(studio(quiz, "studio_question_delete", question_id=q1.pk))
     assert not Question.objects.filter(pk=q1.pk).exists()
     other = quiz_with_questions(1)
@@ -154,11 +170,16 @@ def test_copy_question_to_another_quiz_of_the_trainer(client):
     (question,) = add_questions(quiz, [multiple()])
     target = QuizFactory(course=quiz.course)
     client.force_login(course_trainer(quiz.course))
-    response = client.post(studio(quiz, "studio_question_copy", question_id=question.pk), {"target": target.pk})
+    response = client.post(
+        studio(quiz, "studio_question_copy", question_id=question.pk), {"target": target.pk}
+    )
     assert response.status_code == 302
     copy = target.questions.get()
-    assert copy.pk != question.pk and copy.text == question.text
-    assert list(copy.choices.values_list("text", "is_correct")) == list(question.choices.values_list("text", "is_correct"))
+    assert copy.pk != question.pk
+    assert copy.text == question.text
+    assert list(copy.choices.values_list("text", "is_correct")) == list(
+        question.choices.values_list("text", "is_correct")
+    )
 
 
 def test_preview_shows_questions_without_the_key(client):
@@ -166,7 +187,8 @@ def test_preview_shows_questions_without_the_key(client):
     add_questions(quiz, [single(), true_false()])
     client.force_login(course_trainer(quiz.course))
     html = client.get(studio(quiz, "studio_preview")).content.decode()
-    assert "Option 1" in html and "Mangroves reduce storm surge." in html
+    assert "Option 1" in html
+    assert "Mangroves reduce storm surge." in html
     assert "Because." not in html  # the explanation
 
 
@@ -203,8 +225,16 @@ def test_csv_import_creates_every_question(client):
     response = upload(client, quiz, "\ufeff" + GOOD_CSV)
     assert response.status_code == 302
     questions = list(quiz.questions.order_by("position"))
-    assert [q.kind for q in questions] == ["single", "single", "multiple", "true_false", "numeric", "short_text"]
-    assert questions[2].points == 2 and questions[2].multiple_scoring == "proportional"
+    assert [q.kind for q in questions] == [
+        "single",
+        "single",
+        "multiple",
+        "true_false",
+        "numeric",
+        "short_text",
+    ]
+    assert questions[2].points == 2
+    assert questions[2].multiple_scoring == "proportional"
     assert list(questions[2].choices.values_list("is_correct", flat=True)) == [True, True, False]
     assert str(questions[4].numeric_tolerance.normalize()) == "0.1"
     assert questions[5].accepted_answers == ["Mekong", "Mê Kông", "แม่น้ำโขง"]
@@ -218,7 +248,7 @@ def test_csv_import_reports_every_bad_row_with_its_line_and_imports_nothing(clie
         "single,Fine question,A|B,1\n"
         "single,No correct,A|B,3\n"  # line 3
         '"essay","Unknown type",,x\n'  # line 4
-        "numeric,\"A number\nover two lines\",,abc\n"  # lines 5-6
+        'numeric,"A number\nover two lines",,abc\n'  # lines 5-6
         "true_false,,,maybe\n"  # line 7
         "short_text,Answer,,\n"  # line 8
     )
@@ -263,9 +293,17 @@ def test_csv_import_never_evaluates_content():
     )
     assert questions[0].text == "{{ settings.SECRET_KEY }}"
     with pytest.raises(services.ImportRejected) as rejected:
-        services.parse_questions_csv(b"type,question,correct\nnumeric,Q,__import__('os')\nnumeric,Q,9**9**9\n")
+        services.parse_questions_csv(
+            b"type,question,correct\nnumeric,Q,__import__('os')\nnumeric,Q,9**9**9\n"
+        )
     assert [error.line for error in rejected.value.errors] == [2, 3]
 
 
 def test_question_kind_labels_exist():
-    assert {k for k, _ in QuestionKind.choices} == {"single", "multiple", "true_false", "numeric", "short_text"}
+    assert {k for k, _ in QuestionKind.choices} == {
+        "single",
+        "multiple",
+        "true_false",
+        "numeric",
+        "short_text",
+    }

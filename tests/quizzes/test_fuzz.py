@@ -25,7 +25,9 @@ text_values = st.one_of(
     st.text(max_size=40),
     st.text(alphabet="0123456789-+.,eE ", max_size=12),
     st.integers(min_value=-(2**70), max_value=2**70).map(str),
-    st.sampled_from(["", " ", "\x00", "null", "[]", "{}", "1e999", "NaN", "9**9**9", "<script>", "ខ្មែរ", "x" * 5000]),
+    st.sampled_from(
+        ["", " ", "\x00", "null", "[]", "{}", "1e999", "NaN", "9**9**9", "<script>", "ខ្មែរ", "x" * 5000]
+    ),
 )
 
 
@@ -42,7 +44,9 @@ class AttemptEndpointFuzz(TestCase):
         )
         cls.submitted.refresh_from_db()
         cls.submitted_answers = list(
-            Answer.objects.filter(attempt=cls.submitted).order_by("pk").values_list("selected_choice_ids", "text_response")
+            Answer.objects.filter(attempt=cls.submitted)
+            .order_by("pk")
+            .values_list("selected_choice_ids", "text_response")
         )
         cls.open = services.start_attempt(quiz=cls.quiz, trainee=cls.trainee)
         cls.other = services.start_attempt(quiz=cls.quiz, trainee=enrolled_trainee(cls.quiz.course))
@@ -62,7 +66,9 @@ class AttemptEndpointFuzz(TestCase):
     @given(data=st.data())
     def test_random_payloads_never_500_and_never_change_a_submitted_score(self, data):
         self.client.force_login(self.trainee)
-        question_keys = st.sampled_from(self.question_ids + self.foreign_ids + [0, 10**12]).map(lambda pk: f"q{pk}")
+        question_keys = st.sampled_from(self.question_ids + self.foreign_ids + [0, 10**12]).map(
+            lambda pk: f"q{pk}"
+        )
         keys = st.one_of(question_keys, st.just("shown"), st.text(max_size=8), st.just("submit"))
         values = st.one_of(text_values, st.sampled_from(self.choice_ids + self.question_ids).map(str))
         payload = data.draw(st.dictionaries(keys, st.lists(values, max_size=4), max_size=8), label="payload")
@@ -92,5 +98,7 @@ class AttemptEndpointFuzz(TestCase):
         for score in Attempt.objects.submitted().values_list("score", flat=True):
             assert Decimal(0) <= score <= Decimal(100)
         assert Attempt.objects.filter(quiz=self.quiz, trainee=self.trainee).count() <= 3
-        for answer in Answer.objects.filter(attempt__trainee=self.trainee).only("choice_order", "selected_choice_ids"):
+        for answer in Answer.objects.filter(attempt__trainee=self.trainee).only(
+            "choice_order", "selected_choice_ids"
+        ):
             assert set(answer.selected_choice_ids) <= set(answer.choice_order)

@@ -8,9 +8,7 @@ from quizzes.models import MultipleScoring, QuestionKind
 D = Decimal
 
 
-@pytest.mark.parametrize(
-    ("selected", "credit"), [([1], 1), ([2], 0), ([], 0), ([1, 2], 0), ([1, 1], 1)]
-)
+@pytest.mark.parametrize(("selected", "credit"), [([1], 1), ([2], 0), ([], 0), ([1, 2], 0), ([1, 1], 1)])
 def test_single_choice_needs_exactly_the_correct_choice(selected, credit):
     key = Key(kind=QuestionKind.SINGLE, correct_choice_ids=frozenset({1}), choice_ids=frozenset({1, 2, 3}))
     assert grade(key, selected=selected, text="") == credit
@@ -27,7 +25,9 @@ def test_true_false_is_graded_like_single_choice():
     [({1, 2}, D(1)), ({1}, D(0)), ({1, 2, 3}, D(0)), (set(), D(0)), ({3, 4}, D(0))],
 )
 def test_multiple_all_or_nothing(selected, credit):
-    key = Key(kind=QuestionKind.MULTIPLE, correct_choice_ids=frozenset({1, 2}), choice_ids=frozenset({1, 2, 3, 4}))
+    key = Key(
+        kind=QuestionKind.MULTIPLE, correct_choice_ids=frozenset({1, 2}), choice_ids=frozenset({1, 2, 3, 4})
+    )
     assert grade(key, selected=selected, text="") == credit
 
 
@@ -56,7 +56,8 @@ def test_multiple_proportional(selected, credit):
 @pytest.mark.parametrize(
     ("text", "credit"),
     [
-        ("1.5", 1), ("1.6", 1), ("1.4", 1), ("1.61", 0), ("1,5", 1), (" 1.50 ", 1), ("๑.๕", 1), ("１.５", 1),
+        ("1.5", 1), ("1.6", 1), ("1.4", 1), ("1.61", 0), ("1,5", 1), (" 1.50 ", 1), ("๑.๕", 1),
+        ("\uff11.\uff15", 1),
         ("", 0), ("abc", 0), ("nan", 0), ("inf", 0), ("1e999", 0), ("__import__('os')", 0), ("9**9**9", 0),
         ("1" * 100, 0),
     ],
@@ -97,7 +98,9 @@ def test_short_text_rejects_other_answers(text):
 
 def test_thai_sara_am_typed_in_two_parts_and_full_width_letters_compare_equal():
     assert normalise_text("\u0e19\u0e49\u0e33") == normalise_text("\u0e19\u0e49\u0e4d\u0e32")  # น้ำ
-    assert normalise_text("ＭＥＫＯＮＧ") == normalise_text("mekong")
+    assert normalise_text(
+        "\uff2d\uff25\uff2b\uff2f\uff2e\uff27"
+    )  # full-width MEKONG == normalise_text("mekong")
 
 
 def test_khmer_answer_matches_itself_with_spaces_around():

@@ -46,7 +46,8 @@ def test_only_enrolled_trainees_start_a_quiz(client):
 def test_anonymous_users_are_sent_to_sign_in(client):
     quiz = quiz_with_questions(1)
     response = client.get(quiz_url(quiz))
-    assert response.status_code == 302 and "/accounts/login/" in response.url
+    assert response.status_code == 302
+    assert "/accounts/login/" in response.url
 
 
 def test_unpublished_quiz_is_not_found_for_trainees_but_visible_to_its_trainers(client):
@@ -90,7 +91,9 @@ def test_attempt_under_the_wrong_quiz_or_course_is_not_found(client):
     attempt = services.start_attempt(quiz=quiz, trainee=trainee)
     other = quiz_with_questions(1)
     client.force_login(trainee)
-    url = reverse("quizzes:attempt", kwargs={"slug": other.course.slug, "quiz_id": quiz.pk, "attempt_id": attempt.pk})
+    url = reverse(
+        "quizzes:attempt", kwargs={"slug": other.course.slug, "quiz_id": quiz.pk, "attempt_id": attempt.pk}
+    )
     assert client.get(url).status_code == 404
 
 

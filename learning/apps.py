@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class LearningConfig(AppConfig):
     name = "learning"
     verbose_name = _("Learning")
+
+    def ready(self) -> None:
+        from learning import receivers
+
+        receivers.connect()

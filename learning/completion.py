@@ -9,6 +9,7 @@ from collections.abc import Callable
 
 from courses.models import Lesson
 from learning.models import Enrolment, LessonProgress
+from quizzes import selectors as quiz_selectors
 
 Rule = Callable[[Enrolment], bool]
 
@@ -19,7 +20,13 @@ def required_lessons_done(enrolment: Enrolment) -> bool:
     return done.count() == required.count()
 
 
-RULES: list[Rule] = [required_lessons_done]
+def required_quizzes_passed(enrolment: Enrolment) -> bool:
+    return quiz_selectors.has_passed_required_quizzes(
+        trainee_id=enrolment.trainee_id, course_id=enrolment.course_id
+    )
+
+
+RULES: list[Rule] = [required_lessons_done, required_quizzes_passed]
 
 
 def requirements_met(enrolment: Enrolment) -> bool:

@@ -10,6 +10,7 @@ from courses import permissions as course_permissions
 from courses import selectors as course_selectors
 from courses.models import Course, Lesson, Resource
 from learning import permissions, selectors, services
+from quizzes import selectors as quiz_selectors
 
 
 def _visible_course(request: HttpRequest, slug: str) -> Course:
@@ -44,6 +45,8 @@ def course_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "enrolment_open": course.is_published and course.enrolment_is_open(),
             "lesson_count": len(lessons),
             "total_minutes": sum(lesson.estimated_minutes for lesson in lessons),
+            # Published quizzes by module with the trainee's results (two queries).
+            "quiz_sections": quiz_selectors.course_quizzes_for_trainee(course=course, trainee=request.user),
         },
     )
 

@@ -1,0 +1,231 @@
+"""Quiz submission under load, and grading throughput in one process (issue 4).
+
+1. Submitting a 20-question attempt (save the answers and grade, on the server) under 20 concurrent
+   clients for BENCH_SECONDS, gunicorn with 2 workers on PostgreSQL, against the baseline view measured the
+   same way in the same run. Every request submits a different open attempt (a submitted attempt is never
+   graded twice), so each request does the real work. Target: at least 40% of the baseline's requests/s.
+2. The time to grade 1,000 open attempts with saved answers through services.submit_attempt in one
+   process, against 1,000 single-row UPDATEs as the in-process baseline.
+"""
+
+import http.client
+import os
+import queue
+import sys
+import threading
+import time
+from urllib.parse import urlencode, urlsplit
+
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+from bench import common
+
+DB = "mct_bench_quizzes"
+SECONDS = float(os.environ.get("BENCH_SECONDS", "20"))
+CLIENTS = 20
+QUESTIONS = 20
+LOAD_ATTEMPTS = int(os.environ.get("BENCH_ATTEMPTS", "6000"))
+GRADE_ATTEMPTS = 1000
+CSRF = "benchcsrftoken0123456789abcdefgh"
+
+
+def create_data() -> tuple[list[tuple[str, bytes, dict]], object]:
+    """A 20-question quiz; LOAD_ATTEMPTS trainees with an open attempt each and a signed-in session."""
+    common.django_setup(DB)
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+    from django.contrib.sessions.backends.db import SessionStore
+    from django.utils import timezone
+
+    from accounts.models import User
+    from learning.models import Enrolment
+    from quizzes import services
+    from quizzes.models import Answer, Attempt, Quiz
+    from tests.factories import CourseFactory, ModuleFactory
+
+    course = CourseFactory()
+    module = ModuleFactory(course=course)
+    quiz = services.save_quiz(
+        quiz=Quiz(title="Bench quiz", module=module, pass_mark=60, is_published=True, shuffle_choices=True),
+        course=course,
+    )
+    questions = []
+    for index in range(QUESTIONS):
+        data = services.QuestionData(
+            kind="single" if index % 2 else "multiple",
+            text=f"Question {index}",
+            choices=[(f"Choice {c}", c == 0) for c in range(4)],
+        )
+        questions.append(services.create_question(quiz=quiz, data=data))
+    correct = {q.pk: [c.pk for c in q.choices.all() if c.is_correct] for q in questions}
+    choice_ids = {q.pk: [c.pk for c in q.choices.order_by("position")] for q in questions}
+
+    users = User.objects.bulk_create(
+        User(email=f"bench.quiz{i}@example.org", password="!")  # noqa: S106 - "!" is an unusable password
+        for i in range(LOAD_ATTEMPTS + GRADE_ATTEMPTS)
+    )
+    Enrolment.objects.bulk_create(Enrolment(trainee=u, course=course) for u in users)
+    now = timezone.now()
+    attempts = Attempt.objects.bulk_create(
+        Attempt(quiz=quiz, trainee=u, number=1, started_at=now) for u in users
+    )
+    Answer.objects.bulk_create(
+        (
+            Answer(attempt=a, question=q, position=i + 1, choice_order=choice_ids[q.pk])
+            for a in attempts
+            for i, q in enumerate(questions)
+        ),
+        batch_size=5000,
+    )
+    body = [("shown", str(q.pk)) for q in questions]
+    body += [(f"q{q.pk}", str(pk)) for q in questions for pk in correct[q.pk]]
+    encoded = urlencode(body).encode()
+    requests = []
+    for user, attempt in zip(users[:LOAD_ATTEMPTS], attempts[:LOAD_ATTEMPTS], strict=True):
+        session = SessionStore()
+        session[SESSION_KEY] = str(user.pk)
+        session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+        session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+        session.create()
+        path = f"/courses/{course.slug}/quizzes/{quiz.pk}/attempts/{attempt.pk}/submit/"
+        headers = {
+            "Cookie": f"csrftoken={CSRF}; sessionid={session.session_key}",
+            "X-CSRFToken": CSRF,
+            "Content-Type": "application/x-www-form-urlencoded",
+        }
+        requests.append((path, encoded, headers))
+    graded = attempts[LOAD_ATTEMPTS:]
+    responses = {q.pk: [str(pk) for pk in correct[q.pk]] for q in questions}
+    for attempt in graded:
+        services.save_answers(attempt=attempt, responses=responses)
+    return requests, graded
+
+
+def load_distinct(base: str, requests: list, clients: int, seconds: float) -> common.Result:
+    """Like common.load, but each request is taken once from a queue (distinct URL, body and cookie)."""
+    todo: queue.SimpleQueue = queue.SimpleQueue()
+    for item in requests:
+        todo.put(item)
+    parts = urlsplit(base)
+    latencies: list[float] = []
+    errors = [0, 0]  # HTTP errors, requests that were not a redirect to the result
+    lock = threading.Lock()
+    stop_at = time.monotonic() + seconds
+
+    def worker():
+        conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=30)
+        mine, bad = [], 0
+        while time.monotonic() < stop_at:
+            try:
+                path, body, headers = todo.get_nowait()
+            except queue.Empty:
+                break
+            started = time.perf_counter()
+            try:
+                conn.request("POST", path, body=body, headers=headers)
+                response = conn.getresponse()
+                response.read()
+                if response.status != 302 or "/result/" not in response.getheader("Location", ""):
+                    bad += 1
+            except (OSError, http.client.HTTPException):
+                bad += 1
+                conn.close()
+                conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=30)
+            mine.append(time.perf_counter() - started)
+        with lock:
+            latencies.extend(mine)
+            errors[0] += bad
+
+    started = time.perf_counter()
+    threads = [threading.Thread(target=worker) for _ in range(clients)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    elapsed = time.perf_counter() - started
+    latencies.sort()
+    if not latencies:
+        return common.Result(0.0, float("nan"), float("nan"), errors[0], 0)
+    p95 = latencies[int(0.95 * (len(latencies) - 1))]
+    p50 = latencies[len(latencies) // 2]
+    return common.Result(len(latencies) / elapsed, p95 * 1000, p50 * 1000, errors[0], len(latencies))
+
+
+def load_same(base: str, path: str, clients: int, seconds: float) -> common.Result:
+    """The baseline through the same threaded client, so the ratio compares like with like."""
+    parts = urlsplit(base)
+    latencies: list[float] = []
+    lock = threading.Lock()
+    stop_at = time.monotonic() + seconds
+
+    def worker():
+        conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=30)
+        mine = []
+        while time.monotonic() < stop_at:
+            started = time.perf_counter()
+            conn.request("GET", path)
+            conn.getresponse().read()
+            mine.append(time.perf_counter() - started)
+        with lock:
+            latencies.extend(mine)
+
+    started = time.perf_counter()
+    threads = [threading.Thread(target=worker) for _ in range(clients)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    elapsed = time.perf_counter() - started
+    latencies.sort()
+    p95 = latencies[int(0.95 * (len(latencies) - 1))]
+    return common.Result(
+        len(latencies) / elapsed, p95 * 1000, latencies[len(latencies) // 2] * 1000, 0, len(latencies)
+    )
+
+
+def grade_in_process(graded) -> bool:
+    from django.db import connection
+
+    from quizzes import services
+    from quizzes.models import Attempt
+
+    ids = [a.pk for a in graded]
+    started = time.perf_counter()
+    with connection.cursor():  # the connection is open before timing starts
+        for pk in ids:
+            Attempt.objects.filter(pk=pk).update(timed_out=False)
+    baseline = time.perf_counter() - started
+    started = time.perf_counter()
+    for attempt in Attempt.objects.filter(pk__in=ids).select_related("quiz"):
+        services.submit_attempt(attempt=attempt)
+    elapsed = time.perf_counter() - started
+    passed = Attempt.objects.filter(pk__in=ids, passed=True, score=100).count()
+    print(
+        f"  grading {len(ids)} attempts of {QUESTIONS} questions in one process: {elapsed:.2f} s "
+        f"({1000 * elapsed / len(ids):.1f} ms each, {len(ids) / elapsed:.0f}/s); "
+        f"baseline {len(ids)} single-row UPDATEs {baseline:.2f} s; ratio {elapsed / baseline:.1f}x"
+    )
+    return passed == len(ids)
+
+
+def main() -> int:
+    env = common.setup_database(DB)
+    requests, graded = create_data()
+    ok = grade_in_process(graded)
+    with common.serve(env=env) as base:
+        print(f"  {SECONDS:.0f} s each, {CLIENTS} clients, gunicorn 2 workers, PostgreSQL")
+        baseline_shared = common.load(base + common.BASELINE_PATH, clients=CLIENTS, seconds=SECONDS)
+        print(f"  {'baseline (common.load)':<28} {baseline_shared}")
+        baseline = load_same(base, common.BASELINE_PATH, CLIENTS, SECONDS)
+        print(f"  {'baseline (same client)':<28} {baseline}")
+        submit = load_distinct(base, requests, CLIENTS, SECONDS)
+        if submit.n >= len(requests):
+            print("  warning: ran out of open attempts; raise BENCH_ATTEMPTS")
+        ok = (
+            common.compare("submit 20-question attempt", submit, baseline, rps_target=0.4, p95_target=10)
+            and ok
+        )
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

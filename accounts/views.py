@@ -10,6 +10,7 @@ from django.views.i18n import set_language
 
 from accounts import services
 from accounts.forms import ProfileForm
+from accounts.middleware import remember_language
 
 
 @require_http_methods(["GET", "POST"])
@@ -17,7 +18,8 @@ def profile(request: HttpRequest) -> HttpResponse:
     instance = request.user.profile if request.user.has_profile else None
     form = ProfileForm(request.POST or None, instance=instance)
     if request.method == "POST" and form.is_valid():
-        services.save_profile(user=request.user, data=form.cleaned_data)
+        profile = services.save_profile(user=request.user, data=form.cleaned_data)
+        remember_language(request, profile.preferred_language)
         messages.success(request, _("Your profile has been saved."))
         next_url = request.GET.get("next", "")
         if url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
@@ -34,4 +36,5 @@ def switch_language(request: HttpRequest) -> HttpResponse:
     language = request.POST.get("language", "")
     if request.user.is_authenticated and language in dict(settings.LANGUAGES):
         services.set_preferred_language(user=request.user, language=language)
+        remember_language(request, language)
     return response

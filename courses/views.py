@@ -1,10 +1,14 @@
 from django.contrib.auth.decorators import login_not_required
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.utils.translation import get_language
 from django.views.decorators.http import require_GET
 
 from courses import selectors
+from courses.cache import FRAGMENT_TTL, fragment_key
 from courses.forms import CatalogueFilterForm
 
 PAGE_SIZE = 12
@@ -13,12 +17,28 @@ PAGE_SIZE = 12
 @login_not_required
 @require_GET
 def catalogue(request: HttpRequest) -> HttpResponse:
+    # The filters and results do not depend on who is asking, so their HTML is cached per language and query.
+    key = fragment_key(name="catalogue", language=get_language(), query=request.GET.urlencode())
+    fragments = cache.get(key)
+    if fragments is None:
+        fragments = _render_catalogue_fragments(request)
+        cache.set(key, fragments, FRAGMENT_TTL)
+    filters_html, results_html = fragments
+    if request.htmx:
+        return HttpResponse(results_html)
+    return render(
+        request, "courses/catalogue.html", {"filters_html": filters_html, "results_html": results_html}
+    )
+
+
+def _render_catalogue_fragments(request: HttpRequest) -> tuple[str, str]:
     form = CatalogueFilterForm(request.GET)
     filters = form.cleaned_data if form.is_valid() else {}
-    page = Paginator(selectors.catalogue_courses(filters=filters), PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
+    courses = selectors.catalogue_courses(filters=filters)
+    page = Paginator(courses, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
-    template = "courses/catalogue.html#results" if request.htmx else "courses/catalogue.html"
-    return render(request, template, {"form": form, "page": page, "query": query.urlencode()})
+    return (
+        render_to_string("courses/_catalogue_filters.html", {"form": form}),
+        render_to_string("courses/_catalogue_results.html", {"page": page, "query": query.urlencode()}),
+    )

@@ -1,5 +1,7 @@
 """Writes for the trainee's journey: enrol, unenrol, open and complete lessons, complete the course."""
 
+from datetime import timedelta
+
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -59,8 +61,16 @@ def unenrol_trainee(*, enrolment: Enrolment) -> Enrolment:
     return enrolment
 
 
+VISIT_WRITE_INTERVAL = timedelta(minutes=5)
+
+
 def record_lesson_visit(*, enrolment: Enrolment, lesson: Lesson) -> None:
+    """Remember the lesson for "continue where I left off". Re-reading the same lesson within a few minutes
+    writes nothing: activity times are for inactivity reminders, which count in days."""
     now = timezone.now()
+    recent = enrolment.last_activity_at and now - enrolment.last_activity_at < VISIT_WRITE_INTERVAL
+    if enrolment.last_lesson_id == lesson.pk and recent:
+        return
     Enrolment.objects.filter(pk=enrolment.pk).update(last_lesson=lesson, last_activity_at=now)
     enrolment.last_lesson = lesson
     enrolment.last_activity_at = now

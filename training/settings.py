@@ -115,6 +115,9 @@ if CACHE_URL.startswith(("redis://", "rediss://")):
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
+# Sessions are read from the cache first and written through to the database.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+
 # --- Accounts ------------------------------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [

@@ -2,7 +2,7 @@ import pytest
 from django.db import IntegrityError
 from django.urls import reverse
 
-from accounts.models import AgeBand, Profile
+from accounts.models import AgeBand, Profile, User
 from tests.factories import ProfileFactory, UserFactory
 
 
@@ -84,7 +84,7 @@ def test_language_switcher_works_for_visitors_and_remembers_the_choice_for_membe
 @pytest.mark.django_db
 def test_profile_language_is_used_when_no_language_was_picked(client, trainee):
     Profile.objects.filter(user=trainee).update(preferred_language="vi")
-    client.force_login(trainee)
+    client.force_login(User.objects.get(pk=trainee.pk))
     response = client.get(reverse("courses:catalogue"))
     assert response.wsgi_request.LANGUAGE_CODE == "vi"
     assert '<html lang="vi">' in response.content.decode()

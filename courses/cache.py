@@ -1,0 +1,27 @@
+"""The catalogue's rendered HTML is cached. Any change to a programme, course, module or lesson bumps a
+version number that is part of every cache key, so stale pages are never served (a TTL bounds memory)."""
+
+import hashlib
+import time
+
+from django.core.cache import cache
+
+VERSION_KEY = "courses:catalogue-version"
+FRAGMENT_TTL = 600
+
+
+def catalogue_version() -> int:
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        version = time.time_ns()
+        cache.add(VERSION_KEY, version, timeout=None)
+    return version
+
+
+def bump_catalogue_version(**kwargs) -> None:
+    cache.set(VERSION_KEY, time.time_ns(), timeout=None)
+
+
+def fragment_key(*, name: str, language: str, query: str) -> str:
+    digest = hashlib.sha256(query.encode()).hexdigest()[:32]
+    return f"courses:{name}:{catalogue_version()}:{language}:{digest}"

@@ -69,7 +69,9 @@ def _clean_body(body: str) -> tuple[str, str]:
         raise DiscussionError(_("Write a message first."))
     html = render_markdown(text)
     if not html.strip():
-        raise DiscussionError(_("Write a message first."))
+        raise DiscussionError(
+            _("Nothing is left of your message once unsafe HTML is removed. Write it as text or Markdown.")
+        )
     return text, html
 
 

@@ -76,7 +76,7 @@ FORBIDDEN_TAGS = {"iframe", "object", "embed", "base", "meta", "link", "style", 
 
 
 def browser_url(value: str) -> str:
-    """What a browser's URL parser sees: C0 controls and spaces trimmed, tab/CR/LF removed anywhere (WHATWG)."""
+    """What a URL parser sees: C0 controls and spaces trimmed, tab/CR/LF removed anywhere (WHATWG)."""
     return re.sub(
         r"[\t\n\r]",
         "",

@@ -383,7 +383,8 @@ def seed(*, stdout) -> None:
             item, author=author, partners=partners, status=CaseStatus.PUBLISHED, now=now
         )
         created += was_created
-        lesson = Lesson.objects.filter(title=LESSON_LINKS.get(item["title"], "\0")).first()
+        lesson_title = LESSON_LINKS.get(item["title"])
+        lesson = Lesson.objects.filter(title=lesson_title).first() if lesson_title else None
         if lesson is not None:
             case.lessons.add(lesson)
     submitter = User.objects.filter(email="maianh.vn@example.org").first() or author

@@ -163,7 +163,7 @@ def update_case(
     removed: list = []
     try:
         with transaction.atomic():
-            case = CaseStudy.objects.select_for_update().select_related("partner").get(pk=case.pk)
+            case = CaseStudy.objects.select_for_update(of=("self",)).select_related("partner").get(pk=case.pk)
             _apply(case, data, themes)
             if case.status == CaseStatus.RETURNED and case.submitted_by_id == editor.pk:
                 case.status = CaseStatus.SUBMITTED

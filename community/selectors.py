@@ -9,6 +9,7 @@ substring. On other databases (SQLite in development) every query matches by sub
 import re
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.core.cache import cache
 from django.db import connection
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Value
 from django.db.models.functions import Coalesce
@@ -135,8 +136,18 @@ def published_cases(*, filters: dict) -> QuerySet[CaseStudy]:
     )
 
 
+CASE_YEARS_KEY = "community:case_years"
+
+
 def case_years() -> list[int]:
-    return list(CaseStudy.objects.published().order_by("-year").values_list("year", flat=True).distinct())
+    """Years offered in the hub's filter; cached, and forgotten when a case is published or returned."""
+    return cache.get_or_set(
+        CASE_YEARS_KEY,
+        lambda: list(
+            CaseStudy.objects.published().order_by("-year").values_list("year", flat=True).distinct()
+        ),
+        timeout=3600,
+    )
 
 
 def case_detail(*, cases: QuerySet[CaseStudy], pk: int, lessons_in: QuerySet[Course]) -> CaseStudy:

@@ -84,6 +84,12 @@ class LessonQuickForm(forms.Form):
 
 class LessonForm(forms.ModelForm):
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+    video_url = forms.URLField(
+        label=_("Video link"),
+        required=False,
+        assume_scheme="https",
+        help_text=_("Shown as a link with a small picture; videos never play by themselves."),
+    )
 
     class Meta:
         model = Lesson
@@ -117,7 +123,8 @@ class PreviewForm(forms.Form):
 
 class ImageForm(forms.Form):
     image = forms.FileField(
-        label=_("Image"), widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp,image/gif"})
+        label=_("Image"),
+        widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp,image/gif"}),
     )
     alt_text = forms.CharField(
         label=_("Describe the image"),
@@ -156,5 +163,7 @@ class CopyForm(forms.Form):
 
 
 class ImportForm(forms.Form):
-    file = forms.FileField(label=_("Course file (.zip)"), widget=forms.ClearableFileInput(attrs={"accept": ".zip"}))
+    file = forms.FileField(
+        label=_("Course file (.zip)"), widget=forms.ClearableFileInput(attrs={"accept": ".zip"})
+    )
     programme = forms.ModelChoiceField(label=_("Programme"), queryset=Programme.objects.order_by("name"))

@@ -315,7 +315,9 @@ def lesson_quick_edit(request: HttpRequest, slug: str, lesson_id: int) -> HttpRe
                 is_required=form.cleaned_data["is_required"],
             )
         except (authoring.AuthoringError, ValidationError) as error:
-            messages.error(request, str(error) if isinstance(error, authoring.AuthoringError) else _("Not saved."))
+            messages.error(
+                request, str(error) if isinstance(error, authoring.AuthoringError) else _("Not saved.")
+            )
         else:
             messages.success(request, _("Lesson saved."))
     return redirect(_outline_url(lesson.module.course, f"lesson-{lesson.pk}"))
@@ -424,7 +426,10 @@ def lesson_edit(request: HttpRequest, slug: str, lesson_id: int) -> HttpResponse
         return _editor(request, lesson, form, status=400)
     try:
         authoring.update_lesson(
-            lesson=lesson, expected_version=form.cleaned_data["version"], author=request.user, **form.content()
+            lesson=lesson,
+            expected_version=form.cleaned_data["version"],
+            author=request.user,
+            **form.content(),
         )
     except authoring.LessonChanged as error:
         # The trainer's text stays in the form; the version moves on, so saving again is a deliberate choice
@@ -523,7 +528,9 @@ def resource_add(request: HttpRequest, slug: str, lesson_id: int) -> HttpRespons
         messages.error(request, _("Give the download a title and choose a file."))
     else:
         try:
-            services.add_resource(lesson=lesson, title=form.cleaned_data["title"], upload=form.cleaned_data["file"])
+            services.add_resource(
+                lesson=lesson, title=form.cleaned_data["title"], upload=form.cleaned_data["file"]
+            )
         except ValidationError as error:
             messages.error(request, authoring.validation_message(error))
         else:
@@ -556,7 +563,9 @@ def lesson_history(request: HttpRequest, slug: str, lesson_id: int) -> HttpRespo
 @require_http_methods(["GET", "POST"])
 def revision_detail(request: HttpRequest, slug: str, lesson_id: int, version: int) -> HttpResponse:
     lesson = _lesson(request, slug, lesson_id, edit=request.method == "POST")
-    revision = get_object_or_404(LessonRevision.objects.select_related("author"), lesson=lesson, version=version)
+    revision = get_object_or_404(
+        LessonRevision.objects.select_related("author"), lesson=lesson, version=version
+    )
     if request.method == "POST":
         form = forms.RestoreForm(request.POST)
         if form.is_valid():
@@ -602,7 +611,10 @@ def publish(request: HttpRequest, slug: str) -> HttpResponse:
         except authoring.PublishBlocked as error:
             messages.error(request, str(error))
             return render(
-                request, "courses/studio/publish.html", {"course": course, "problems": error.problems}, status=400
+                request,
+                "courses/studio/publish.html",
+                {"course": course, "problems": error.problems},
+                status=400,
             )
         messages.success(request, _("Published: the course is now in the catalogue."))
         return redirect(_outline_url(course))
@@ -625,7 +637,12 @@ def preview_course(request: HttpRequest, slug: str) -> HttpResponse:
     return render(
         request,
         "courses/studio/preview_course.html",
-        {"course": course, "modules": modules, "lessons": lessons, "first_lesson": lessons[0] if lessons else None},
+        {
+            "course": course,
+            "modules": modules,
+            "lessons": lessons,
+            "first_lesson": lessons[0] if lessons else None,
+        },
     )
 
 
@@ -661,7 +678,10 @@ def course_copy(request: HttpRequest, slug: str) -> HttpResponse:
     course = _course(request, slug, edit=True)
     form = forms.CopyForm(
         request.POST or None,
-        initial={"title": (_("%(title)s (copy)") % {"title": course.title})[:200], "language": course.language},
+        initial={
+            "title": (_("%(title)s (copy)") % {"title": course.title})[:200],
+            "language": course.language,
+        },
     )
     if request.method == "POST" and form.is_valid():
         copy = exchange.copy_course(
@@ -698,7 +718,9 @@ def course_import(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             course = exchange.import_course(
-                upload=form.cleaned_data["file"], programme=form.cleaned_data["programme"], trainer=request.user
+                upload=form.cleaned_data["file"],
+                programme=form.cleaned_data["programme"],
+                trainer=request.user,
             )
         except exchange.ImportRejected as error:
             problems = error.problems

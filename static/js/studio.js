@@ -40,7 +40,7 @@
     items().forEach(function (item) { item.setAttribute("draggable", "true"); });
     list.addEventListener("dragstart", function (event) {
       var item = ownItem(event.target);
-      if (!item || event.target !== item) { return; }
+      if (!item) { return; }
       event.stopPropagation();
       dragged = item;
       item.classList.add("dragging");

@@ -32,7 +32,8 @@ def test_trainer_creates_a_draft_course_with_a_cover(trainer_client, trainer):
     assert list(course.trainers.all()) == [trainer]
     assert course.cover_image.name.endswith(".webp")
     cover = trainer_client.get(reverse("courses:course_cover", kwargs={"slug": course.slug}))
-    assert cover.status_code == 200 and cover["Content-Type"] == "image/webp"
+    assert cover.status_code == 200
+    assert cover["Content-Type"] == "image/webp"
 
 
 def test_enrolment_window_must_close_after_it_opens(trainer_client):
@@ -70,9 +71,12 @@ def test_add_rename_and_delete_modules_and_lessons(trainer_client, course, modul
     assert new.position == 2
     kwargs = {"slug": course.slug, "module_id": new.pk}
     trainer_client.post(reverse("studio:module_rename", kwargs=kwargs), {"title": "Acting early"})
-    trainer_client.post(reverse("studio:lesson_add", kwargs=kwargs), {"title": "Evacuation", "is_required": ""})
+    trainer_client.post(
+        reverse("studio:lesson_add", kwargs=kwargs), {"title": "Evacuation", "is_required": ""}
+    )
     lesson = new.lessons.get()
-    assert lesson.title == "Evacuation" and lesson.is_required is False
+    assert lesson.title == "Evacuation"
+    assert lesson.is_required is False
     trainer_client.post(
         reverse("studio:lesson_quick_edit", kwargs={"slug": course.slug, "lesson_id": lesson.pk}),
         {"title": "Evacuation routes", "is_required": "on", "version": lesson.version},
@@ -86,16 +90,18 @@ def test_add_rename_and_delete_modules_and_lessons(trainer_client, course, modul
 
 
 def test_move_buttons_reorder_lessons_and_modules_without_javascript(trainer_client, course, module, lessons):
-    first, second = lessons
+    first, _second = lessons
     url = reverse("studio:lesson_move", kwargs={"slug": course.slug, "lesson_id": first.pk})
     response = trainer_client.post(url, {"direction": "down"})
-    assert response.status_code == 302 and response["Location"].endswith(f"#lesson-{first.pk}")
+    assert response.status_code == 302
+    assert response["Location"].endswith(f"#lesson-{first.pk}")
     assert _titles(module) == ["Reading river gauges", "How floods form"]
     trainer_client.post(url, {"direction": "down"})  # already last: nothing changes
     assert _titles(module) == ["Reading river gauges", "How floods form"]
     other = services.add_module(course=course, title="Second module")
     trainer_client.post(
-        reverse("studio:module_move", kwargs={"slug": course.slug, "module_id": other.pk}), {"direction": "up"}
+        reverse("studio:module_move", kwargs={"slug": course.slug, "module_id": other.pk}),
+        {"direction": "up"},
     )
     assert list(course.modules.order_by("position").values_list("title", flat=True)) == [
         "Second module",
@@ -111,7 +117,8 @@ def test_drag_and_drop_endpoint_saves_a_new_order(trainer_client, course, module
         {"ids": ",".join(map(str, ids))},
         headers={"X-Requested-With": "fetch"},
     )
-    assert response.status_code == 200 and response.json()["ok"] is True
+    assert response.status_code == 200
+    assert response.json()["ok"] is True
     assert _titles(module) == ["Community radio", "Reading river gauges", "How floods form"]
 
 
@@ -133,7 +140,10 @@ def test_co_trainer_added_by_email_gets_the_same_rights(trainer_client, course, 
     assert course.trainers.filter(pk=colleague.pk).exists()
     client.force_login(colleague)
     assert client.get(reverse("studio:outline", kwargs={"slug": course.slug})).status_code == 200
-    assert client.post(reverse("studio:module_add", kwargs={"slug": course.slug}), {"title": "M2"}).status_code == 302
+    assert (
+        client.post(reverse("studio:module_add", kwargs={"slug": course.slug}), {"title": "M2"}).status_code
+        == 302
+    )
 
 
 def test_adding_an_unknown_or_trainee_email_is_refused_clearly(trainer_client, course, trainee):

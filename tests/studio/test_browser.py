@@ -14,7 +14,9 @@ def _sign_in(page, live_server, user) -> None:
     client = Client()
     client.force_login(user)
     cookie = client.cookies[settings.SESSION_COOKIE_NAME].value
-    page.context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "value": cookie, "url": live_server.url}])
+    page.context.add_cookies(
+        [{"name": settings.SESSION_COOKIE_NAME, "value": cookie, "url": live_server.url}]
+    )
 
 
 @pytest.mark.browser
@@ -24,7 +26,9 @@ def test_trainer_builds_reorders_publishes_and_finds_the_course(page, live_serve
     programme = ProgrammeFactory(name="Community adaptation")
     trainer = TrainerFactory()
     csp_errors = []
-    page.on("console", lambda msg: csp_errors.append(msg.text) if "Content Security Policy" in msg.text else None)
+    page.on(
+        "console", lambda msg: csp_errors.append(msg.text) if "Content Security Policy" in msg.text else None
+    )
     _sign_in(page, live_server, trainer)
 
     page.goto(f"{live_server.url}/studio/")
@@ -41,7 +45,10 @@ def test_trainer_builds_reorders_publishes_and_finds_the_course(page, live_serve
         page.get_by_label("New lesson in this module").fill(title)
         page.get_by_role("button", name="Add lesson").click()
 
-    for title, body in (("Where mangroves grow", "Along **tidal** coasts."), ("Planting seedlings", "In rows.")):
+    for title, body in (
+        ("Where mangroves grow", "Along **tidal** coasts."),
+        ("Planting seedlings", "In rows."),
+    ):
         page.get_by_role("link", name=title, exact=True).click()
         page.get_by_label("Text (Markdown)").fill(body)
         expect(page.locator("#autosave-status")).to_contain_text("Draft saved", timeout=10_000)
@@ -65,3 +72,28 @@ def test_trainer_builds_reorders_publishes_and_finds_the_course(page, live_serve
     expect(outline).to_have_text(["Planting seedlings", "Where mangroves grow"])
     assert Course.objects.get().status == CourseStatus.PUBLISHED
     assert csp_errors == []
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_dragging_a_lesson_saves_the_new_order(page, live_server):
+    from courses import services
+    from tests.studio.factories import draft_course
+
+    trainer = TrainerFactory()
+    course = draft_course(trainer, title="Drag test")
+    module = services.add_module(course=course, title="M")
+    for title in ("One", "Two", "Three"):
+        services.add_lesson(module=module, title=title, body="Text.")
+    _sign_in(page, live_server, trainer)
+    page.goto(f"{live_server.url}/studio/courses/{course.slug}/")
+    lessons = page.locator(".studio-lesson")
+    lessons.nth(2).drag_to(lessons.nth(0), target_position={"x": 20, "y": 3})
+    expect(page.locator(".studio-lesson > .studio-row > a:first-child")).to_have_text(["Three", "One", "Two"])
+    page.reload()
+    expect(page.locator(".studio-lesson > .studio-row > a:first-child")).to_have_text(["Three", "One", "Two"])
+    assert list(module.lessons.order_by("position").values_list("title", flat=True)) == [
+        "Three",
+        "One",
+        "Two",
+    ]

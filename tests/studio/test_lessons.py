@@ -3,6 +3,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 
+from courses import authoring
 from courses.models import CourseStatus, Lesson, LessonDraft, LessonImage
 from learning import completion
 from tests.factories import EnrolmentFactory, LessonProgressFactory
@@ -240,3 +241,14 @@ def test_archived_lesson_disappears_from_trainee_pages_and_completion(trainer_cl
     assert "1 lesson" in catalogue
     trainer_client.post(_url("lesson_archive", second), {"restore": "1"})
     assert second.title in client.get(course.get_absolute_url()).content.decode()
+
+
+def test_archived_lesson_address_is_not_found_for_trainees(course, lessons):
+    course.status = CourseStatus.PUBLISHED
+    course.save()
+    enrolment = EnrolmentFactory(course=course)
+    authoring.archive_lesson(lesson=lessons[1])
+    client = Client()
+    client.force_login(enrolment.trainee)
+    assert client.get(lessons[1].get_absolute_url()).status_code == 404
+    assert client.get(lessons[0].get_absolute_url()).status_code == 200

@@ -88,9 +88,10 @@ def test_dragging_a_lesson_saves_the_new_order(page, live_server):
     _sign_in(page, live_server, trainer)
     page.goto(f"{live_server.url}/studio/courses/{course.slug}/")
     lessons = page.locator(".studio-lesson")
-    lessons.nth(2).drag_to(lessons.nth(0), target_position={"x": 20, "y": 3})
-    expect(page.locator(".studio-lesson > .studio-row > a:first-child")).to_have_text(["Three", "One", "Two"])
-    page.reload()
+    with page.expect_response(lambda response: "/lessons/order/" in response.url) as saved:
+        lessons.nth(2).drag_to(lessons.nth(0), target_position={"x": 20, "y": 3})
+    assert saved.value.ok
+    page.wait_for_load_state()  # the script reloads the outline after saving
     expect(page.locator(".studio-lesson > .studio-row > a:first-child")).to_have_text(["Three", "One", "Two"])
     assert list(module.lessons.order_by("position").values_list("title", flat=True)) == [
         "Three",

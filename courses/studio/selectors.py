@@ -1,6 +1,6 @@
 """Reads for the studio. Each runs a fixed number of queries, however many modules and lessons there are."""
 
-from django.db.models import Count, Exists, Max, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 
 from accounts.models import User
 from courses import permissions
@@ -54,7 +54,3 @@ def editor_outline(*, course: Course) -> list[Module]:
 
 def draft_of(*, lesson: Lesson, user: User) -> LessonDraft | None:
     return LessonDraft.objects.filter(lesson=lesson, author=user).first()
-
-
-def latest_version_of(*, lesson: Lesson) -> int:
-    return lesson.revisions.aggregate(m=Max("version"))["m"] or lesson.version

@@ -74,6 +74,7 @@ class Course(models.Model):
     enrolment_opens_at = models.DateTimeField(_("enrolment opens"), null=True, blank=True)
     enrolment_closes_at = models.DateTimeField(_("enrolment closes"), null=True, blank=True)
     estimated_hours = models.PositiveSmallIntegerField(_("estimated hours"), default=1)
+    cover_image = models.FileField(_("cover image"), upload_to="covers/", blank=True, max_length=200)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     published_at = models.DateTimeField(null=True, blank=True)
@@ -128,6 +129,12 @@ class Module(models.Model):
         return self.title
 
 
+class LessonQuerySet(models.QuerySet):
+    def live(self) -> "LessonQuerySet":
+        """Lessons trainees see: archived lessons keep their progress rows but leave every trainee page."""
+        return self.filter(archived_at__isnull=True)
+
+
 class Lesson(models.Model):
     module = models.ForeignKey(Module, on_delete=models.CASCADE, related_name="lessons")
     title = models.CharField(_("title"), max_length=200)
@@ -140,18 +147,30 @@ class Lesson(models.Model):
     is_required = models.BooleanField(_("required for completion"), default=True)
     estimated_minutes = models.PositiveSmallIntegerField(_("estimated minutes"), default=10)
     updated_at = models.DateTimeField(auto_now=True)
+    # Studio additions (issue 3): archiving instead of deleting, and a counter for optimistic concurrency.
+    archived_at = models.DateTimeField(_("archived"), null=True, blank=True)
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
+
+    objects = LessonQuerySet.as_manager()
 
     class Meta:
         ordering = ["module", "position"]
         verbose_name = _("lesson")
         verbose_name_plural = _("lessons")
-        constraints = [models.UniqueConstraint(fields=["module", "position"], name="lesson_position_unique")]
+        constraints = [
+            models.UniqueConstraint(fields=["module", "position"], name="lesson_position_unique"),
+            models.CheckConstraint(condition=Q(version__gte=1), name="lesson_version_positive"),
+        ]
 
     def __str__(self) -> str:
         return self.title
 
     def get_absolute_url(self) -> str:
         return reverse("learning:lesson", kwargs={"slug": self.module.course.slug, "lesson_id": self.pk})
+
+    @property
+    def is_archived(self) -> bool:
+        return self.archived_at is not None
 
 
 def resource_upload_to(instance: "Resource", filename: str) -> str:
@@ -176,3 +195,99 @@ class Resource(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+# --- Studio (issue 3): lesson images, revisions and autosaved drafts -----------------------------------
+
+
+def lesson_image_upload_to(instance: "LessonImage", filename: str) -> str:
+    return f"lesson-images/{instance.key.hex}.webp"
+
+
+class LessonImage(models.Model):
+    """An image uploaded into a lesson, always re-encoded to WebP by the server (no uploaded bytes are kept).
+
+    Markdown refers to it by its stable ``key`` (``/courses/images/<key>/``); export and import keep the key
+    when it is free on the target installation, so lesson bodies survive a round trip unchanged.
+    """
+
+    lesson = models.ForeignKey(Lesson, on_delete=models.CASCADE, related_name="images")
+    key = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    file = models.FileField(upload_to=lesson_image_upload_to, max_length=200)
+    alt_text = models.CharField(_("description for screen readers"), max_length=300, blank=True)
+    width = models.PositiveIntegerField()
+    height = models.PositiveIntegerField()
+    size = models.PositiveIntegerField()
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["lesson", "created_at", "pk"]
+        verbose_name = _("lesson image")
+        verbose_name_plural = _("lesson images")
+
+    def __str__(self) -> str:
+        return self.alt_text or str(self.key)
+
+    def get_absolute_url(self) -> str:
+        return reverse("courses:lesson_image", kwargs={"key": self.key})
+
+    @property
+    def markdown(self) -> str:
+        alt = self.alt_text.replace("[", "(").replace("]", ")")
+        return f"![{alt}]({self.get_absolute_url()})"
+
+
+class LessonRevision(models.Model):
+    """The content of a lesson as saved at one version: who saved it and when. Restoring makes a new save."""
+
+    lesson = models.ForeignKey(Lesson, on_delete=models.CASCADE, related_name="revisions")
+    version = models.PositiveIntegerField()
+    title = models.CharField(max_length=200)
+    body = models.TextField(blank=True)
+    video_url = models.URLField(blank=True)
+    is_required = models.BooleanField(default=True)
+    estimated_minutes = models.PositiveSmallIntegerField(default=10)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["lesson", "-version"]
+        verbose_name = _("lesson revision")
+        verbose_name_plural = _("lesson revisions")
+        constraints = [
+            models.UniqueConstraint(fields=["lesson", "version"], name="lessonrevision_version_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.lesson_id} v{self.version}"
+
+
+class LessonDraft(models.Model):
+    """What a trainer has typed but not saved yet, kept by autosave: one per lesson and trainer.
+
+    Trainees never see a draft. Saving the lesson deletes the draft; opening the editor offers to restore it.
+    """
+
+    lesson = models.ForeignKey(Lesson, on_delete=models.CASCADE, related_name="drafts")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    title = models.CharField(max_length=200, blank=True)
+    body = models.TextField(blank=True)
+    video_url = models.CharField(max_length=500, blank=True)
+    estimated_minutes = models.PositiveSmallIntegerField(null=True, blank=True)
+    base_version = models.PositiveIntegerField()
+    saved_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("lesson draft")
+        verbose_name_plural = _("lesson drafts")
+        constraints = [
+            models.UniqueConstraint(fields=["lesson", "author"], name="lessondraft_once_per_author")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.lesson_id} by {self.author_id}"

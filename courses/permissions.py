@@ -27,3 +27,25 @@ def can_edit_course(user: User, course: Course) -> bool:
 def can_preview_course(user: User, course: Course) -> bool:
     """Trainers of the course, coordinators and admins read every lesson without enrolling."""
     return user.is_authenticated and (user.is_coordinator or is_course_trainer(user, course))
+
+
+# --- Studio (issue 3) ----------------------------------------------------------------------------------
+
+
+def can_use_studio(user: User) -> bool:
+    """Trainers author; coordinators and admins may look around the studio (admins may also change)."""
+    return user.is_authenticated and (user.is_trainer or user.is_coordinator)
+
+
+def can_author_courses(user: User) -> bool:
+    """Create or import new courses."""
+    return user.is_authenticated and user.is_trainer
+
+
+def studio_courses_for(user: User) -> QuerySet[Course]:
+    """Courses a user can open in the studio: coordinators and admins see all, trainers their own."""
+    if not can_use_studio(user):
+        return Course.objects.none()
+    if user.is_coordinator:
+        return Course.objects.all()
+    return Course.objects.filter(pk__in=Course.objects.filter(trainers=user).values("pk"))

@@ -9,7 +9,11 @@ def catalogue_courses(*, filters: dict) -> QuerySet[Course]:
     courses = (
         Course.objects.published()
         .select_related("programme")
-        .annotate(lesson_count=Count("modules__lessons", distinct=True))
+        .annotate(
+            lesson_count=Count(
+                "modules__lessons", filter=Q(modules__lessons__archived_at__isnull=True), distinct=True
+            )
+        )
         .order_by("title", "pk")
     )
     if programme := filters.get("programme"):
@@ -28,9 +32,11 @@ def programmes_with_published_courses() -> QuerySet[Programme]:
 
 
 def course_outline(*, course: Course) -> list[Module]:
-    """The course's modules in order, each with its lessons in order (two queries)."""
-    lessons = Lesson.objects.order_by("position").only(
-        "pk", "title", "position", "module_id", "is_required", "estimated_minutes"
+    """The course's modules in order, each with its live (not archived) lessons in order (two queries)."""
+    lessons = (
+        Lesson.objects.live()
+        .order_by("position")
+        .only("pk", "title", "position", "module_id", "is_required", "estimated_minutes")
     )
     return list(
         Module.objects.filter(course=course)

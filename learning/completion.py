@@ -15,7 +15,7 @@ Rule = Callable[[Enrolment], bool]
 
 
 def required_lessons_done(enrolment: Enrolment) -> bool:
-    required = Lesson.objects.filter(module__course_id=enrolment.course_id, is_required=True)
+    required = Lesson.objects.live().filter(module__course_id=enrolment.course_id, is_required=True)
     done = LessonProgress.objects.filter(enrolment=enrolment, lesson__in=required)
     return done.count() == required.count()
 

@@ -83,7 +83,9 @@ def unenrol(request: HttpRequest, slug: str) -> HttpResponse:
 
 def _lesson_context(request: HttpRequest, slug: str, lesson_id: int):
     course = _visible_course(request, slug)
-    lesson = get_object_or_404(Lesson.objects.select_related("module"), pk=lesson_id, module__course=course)
+    lesson = get_object_or_404(
+        Lesson.objects.live().select_related("module"), pk=lesson_id, module__course=course
+    )
     enrolment = selectors.enrolment_of(user=request.user, course=course)
     return course, lesson, enrolment
 

@@ -13,6 +13,7 @@ urlpatterns = [
     path("accounts/", include("accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("courses/", include("courses.urls")),
+    path("studio/", include("courses.studio.urls")),
     path("", include("learning.urls")),
     path("", include("quizzes.urls")),
     path("", include("certificates.urls")),

@@ -53,6 +53,8 @@ INSTALLED_APPS = [
     "learning",
     "certificates",
     "community",
+    "reminders",
+    "reports",
 ]
 
 MIDDLEWARE = [

@@ -18,4 +18,6 @@ urlpatterns = [
     path("", include("quizzes.urls")),
     path("", include("certificates.urls")),
     path("community/", include("community.urls")),
+    path("", include("reminders.urls")),
+    path("coordinator/", include("reports.urls")),
 ]

@@ -39,4 +39,4 @@ def wait_for(predicate, timeout: float = 30.0, interval: float = 0.05):
         if result:
             return result
         time.sleep(interval)
-    raise AssertionError("condition not met within %.0f s" % timeout)
+    raise AssertionError(f"condition not met within {timeout:.0f} s")

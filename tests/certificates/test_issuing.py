@@ -18,7 +18,6 @@ from tests.factories import (
     EnrolmentFactory,
     LessonFactory,
     ModuleFactory,
-    ProfileFactory,
 )
 
 
@@ -106,7 +105,9 @@ def test_reissue_takes_a_fresh_snapshot_keeps_the_code_and_replaces_the_pdf(cert
     profile.save()
     with transaction.atomic():  # the old file goes on commit
         pass
-    reissued = services.reissue_certificate(certificate=certificate, acting_user=coordinator, reason="Name typo")
+    reissued = services.reissue_certificate(
+        certificate=certificate, acting_user=coordinator, reason="Name typo"
+    )
     assert reissued.pk == certificate.pk
     assert reissued.code == certificate.code
     assert reissued.holder_name == "Nguyễn Thị Hường"
@@ -122,7 +123,9 @@ def test_revoke_needs_a_reason_and_is_audited(certificate):
     coordinator = CoordinatorFactory()
     with pytest.raises(services.CertificateError):
         services.revoke_certificate(certificate=certificate, reason="  ", acting_user=coordinator)
-    revoked = services.revoke_certificate(certificate=certificate, reason="Fraudulent", acting_user=coordinator)
+    revoked = services.revoke_certificate(
+        certificate=certificate, reason="Fraudulent", acting_user=coordinator
+    )
     assert revoked.is_revoked
     assert revoked.revoked_by == coordinator
     with pytest.raises(services.CertificateError):
@@ -141,7 +144,9 @@ def test_reissue_makes_a_revoked_certificate_valid_again(certificate):
 
 def test_the_programmes_template_is_used(db):
     enrolment = CompletedEnrolmentFactory()
-    template = CertificateTemplateFactory(programme=enrolment.course.programme, issuer_name="UNICEF-like partner")
+    template = CertificateTemplateFactory(
+        programme=enrolment.course.programme, issuer_name="UNICEF-like partner"
+    )
     certificate = services.issue_certificate(enrolment_id=enrolment.pk)
     assert certificate.template == template
     assert certificate.issuer_name == "UNICEF-like partner"
@@ -181,7 +186,9 @@ def test_holder_is_emailed_once_in_their_language(certificate, mailoutbox):
     assert mailoutbox[0].to == [certificate.enrolment.trainee.email]
 
 
-def test_completion_survives_a_broker_outage_and_the_sweep_issues_later(db, monkeypatch, django_capture_on_commit_callbacks):
+def test_completion_survives_a_broker_outage_and_the_sweep_issues_later(
+    db, monkeypatch, django_capture_on_commit_callbacks
+):
     course = CourseFactory()
     lesson = LessonFactory(module=ModuleFactory(course=course))
     enrolment = EnrolmentFactory(course=course)
@@ -211,8 +218,10 @@ def test_completion_survives_a_broker_outage_and_the_sweep_issues_later(db, monk
 def settle() -> None:
     """Wait for the follow-up tasks (PDF, email) so nothing runs while the test database is flushed."""
     wait_for(
-        lambda: not Certificate.objects.filter(notified_at__isnull=True).exists()
-        and not Certificate.objects.needing_pdf().exists()
+        lambda: (
+            not Certificate.objects.filter(notified_at__isnull=True).exists()
+            and not Certificate.objects.needing_pdf().exists()
+        )
     )
 
 
@@ -264,7 +273,7 @@ def test_two_workers_at_once_give_exactly_one_certificate():
         try:
             barrier.wait()
             results.append(services.issue_certificate(enrolment_id=enrolment.pk).pk)
-        except Exception as error:  # noqa: BLE001 - collected and asserted below
+        except Exception as error:
             errors.append(error)
         finally:
             connection.close()

@@ -3,6 +3,8 @@ metadata and the shaper, never through extracted text (shaped glyphs do not roun
 
 import datetime
 import io
+import shutil
+import subprocess
 
 import pytest
 from django.core import checks
@@ -148,3 +150,17 @@ def test_system_check_reports_missing_font_files(settings, tmp_path):
     errors = [m for m in checks.run_checks() if m.id == "certificates.E001"]
     assert len(errors) == 1
     assert "gone.ttf" in errors[0].msg
+
+
+@pytest.mark.skipif(
+    not (shutil.which("pdftoppm") and shutil.which("zbarimg")), reason="needs poppler-utils and zbar-tools"
+)
+def test_qr_code_scans_to_the_verification_address(tmp_path):
+    pdf = tmp_path / "certificate.pdf"
+    pdf.write_bytes(render_certificate(document(holder_name="សុភ័ក្ត្រ ស្រីមុំ")).pdf)
+    pdftoppm, zbarimg = shutil.which("pdftoppm"), shutil.which("zbarimg")
+    subprocess.run([pdftoppm, "-png", "-r", "150", "-singlefile", pdf, tmp_path / "page"], check=True)  # noqa: S603
+    scanned = subprocess.run(  # noqa: S603 - fixed tools, a file this test wrote
+        [zbarimg, "--quiet", "--raw", tmp_path / "page.png"], capture_output=True, text=True, check=True
+    )
+    assert scanned.stdout.strip() == "http://testserver/verify/abcdEFGH1234ijklMNOP56/"

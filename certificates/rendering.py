@@ -240,17 +240,14 @@ def _signatory(writer: _Writer, doc: CertificateDocument, accent: Color) -> None
         )
 
 
-def _qr(pdf: canvas.Canvas, writer: _Writer, doc: CertificateDocument) -> None:
-    """The QR code for the verification address, drawn as one filled path.
+def draw_qr(pdf: canvas.Canvas, value: str, *, x: float, y: float, size: float) -> None:
+    """A QR code drawn as one filled path, with a quiet zone of two modules.
 
-    segno computes the matrix; ReportLab's QrCodeWidget did the same job but drew ~450 separate shapes
-    and encoded twice, which was three quarters of the rendering time (docs/certificates.md).
+    segno computes the matrix; ReportLab's QrCodeWidget did the same job but encoded twice and drew ~450
+    separate shapes, which was three quarters of the rendering time (docs/certificates.md).
     """
-    size = 92
-    x, y = PAGE_WIDTH - 80 - size, 70
-    matrix = segno.make(doc.verify_url, error="m", micro=False).matrix
-    modules = len(matrix) + 4  # a quiet zone of two modules on each side
-    step = size / modules
+    matrix = segno.make(value, error="m", micro=False).matrix
+    step = size / (len(matrix) + 4)
     path = pdf.beginPath()
     for row_index, row in enumerate(matrix):
         top = y + size - (row_index + 2) * step
@@ -262,6 +259,12 @@ def _qr(pdf: canvas.Canvas, writer: _Writer, doc: CertificateDocument) -> None:
             column += length
     pdf.setFillColor(INK)
     pdf.drawPath(path, stroke=0, fill=1)
+
+
+def _qr(pdf: canvas.Canvas, writer: _Writer, doc: CertificateDocument) -> None:
+    size = 92
+    x, y = PAGE_WIDTH - 80 - size, 70
+    draw_qr(pdf, doc.verify_url, x=x, y=y, size=size)
     writer.draw(writer.paragraph(doc.reference, size=8, colour=MUTED), x=x - 30, top=y, width=size + 60)
     writer.draw(
         writer.paragraph(

@@ -103,8 +103,6 @@ def test_reissue_takes_a_fresh_snapshot_keeps_the_code_and_replaces_the_pdf(cert
     profile = certificate.enrolment.trainee.profile
     profile.full_name = "Nguyễn Thị Hường"
     profile.save()
-    with transaction.atomic():  # the old file goes on commit
-        pass
     reissued = services.reissue_certificate(
         certificate=certificate, acting_user=coordinator, reason="Name typo"
     )

@@ -1,7 +1,9 @@
 import secrets
+import time
 
 import pytest
 from celery.contrib.testing.worker import start_worker
+from celery.worker import state as worker_state
 from django.core.cache import caches
 
 from tests.factories import PASSWORD, TraineeFactory
@@ -53,8 +55,15 @@ def _celery_worker(django_db_setup, django_db_blocker):
 
 @pytest.fixture
 def celery_worker(_celery_worker, transactional_db):
-    """Tasks run in the worker's own thread and DB connection, so tests must commit (transactional_db)."""
-    return _celery_worker
+    """Tasks run in the worker's own thread and DB connection, so tests must commit (transactional_db).
+
+    Before the test's tables are flushed, wait until the worker has finished what the test sent it: a task
+    still writing during the flush would lock the shared SQLite database or leak rows into the next test.
+    """
+    yield _celery_worker
+    deadline = time.monotonic() + 15
+    while (worker_state.active_requests or worker_state.reserved_requests) and time.monotonic() < deadline:
+        time.sleep(0.05)
 
 
 @pytest.fixture(scope="session")

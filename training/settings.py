@@ -277,6 +277,8 @@ CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=False)
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 CELERY_BEAT_SCHEDULE: dict = {
     "quizzes-submit-overdue-attempts": {"task": "quizzes.tasks.submit_overdue_attempts", "schedule": 300.0},
+    # Issues certificates that a lost message or a broker outage left behind (docs/certificates.md).
+    "certificates-sweep": {"task": "certificates.tasks.sweep_missing_certificates", "schedule": 600.0},
 }
 # Celery closes the DB connection around every task unless told otherwise (docs/performance.md).
 CELERY_DB_REUSE_MAX = 1000

@@ -1,0 +1,276 @@
+"""The certificate PDF, drawn with ReportLab.
+
+Every piece of text goes through a shaped Paragraph (``ParagraphStyle(shaping=1)``), split into one run per
+script by certificates.fonts, so that Khmer subscripts, Burmese medials and Thai and Lao marks come out
+right. Rendering works on a plain CertificateDocument, not on models, so the benchmark and the tests can
+render without a database; it never raises for bad content (a missing logo, a character no font has): it
+returns warnings instead, which the service stores for coordinators to see.
+"""
+
+from __future__ import annotations
+
+import io
+import itertools
+from dataclasses import dataclass, field
+from datetime import date
+
+import segno
+from django.utils import formats, translation
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from reportlab.lib.colors import Color, HexColor
+from reportlab.lib.enums import TA_CENTER, TA_LEFT
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.utils import ImageReader
+from reportlab.pdfgen import canvas
+from reportlab.platypus import Paragraph
+
+from certificates import fonts
+
+PAGE_WIDTH, PAGE_HEIGHT = landscape(A4)
+MARGIN = 60
+TEXT_WIDTH = PAGE_WIDTH - 2 * MARGIN - 40
+INK = HexColor("#1B2A26")
+MUTED = HexColor("#4D5E59")
+
+
+@dataclass
+class CertificateDocument:
+    holder_name: str
+    course_title: str
+    hours: int
+    completed_on: date
+    issuer_name: str
+    code: str
+    reference: str
+    verify_url: str
+    holder_latin_name: str = ""
+    language: str = "en"
+    signatory_name: str = ""
+    signatory_title: str = ""
+    accent_colour: str = "#0B6B4F"
+    logo: bytes | None = None
+    logo_error: str = ""
+
+
+@dataclass
+class Rendered:
+    pdf: bytes
+    warnings: list[str] = field(default_factory=list)
+
+
+class _Writer:
+    """Draws shaped paragraphs at fixed positions and collects the characters no font could draw."""
+
+    def __init__(self, pdf: canvas.Canvas) -> None:
+        self.pdf = pdf
+        self.missing: list[str] = []
+
+    def paragraph(
+        self,
+        text: str,
+        *,
+        size: float,
+        bold: bool = False,
+        colour: Color = INK,
+        align: int = TA_CENTER,
+        leading: float = 1.45,
+    ) -> Paragraph:
+        body, missing = fonts.markup(text, bold=bold)
+        self.missing.extend(char for char in missing if char not in self.missing)
+        style = ParagraphStyle(
+            "certificate",
+            fontName=fonts.font_name(fonts.LATIN, bold=bold),
+            fontSize=size,
+            leading=size * leading,
+            textColor=colour,
+            alignment=align,
+            shaping=1,
+            wordWrap=None,
+            splitLongWords=1,
+        )
+        return Paragraph(body, style)
+
+    def draw(self, paragraph: Paragraph, *, x: float, top: float, width: float) -> float:
+        """Draw with its top edge at `top`; returns the height used."""
+        _, height = paragraph.wrap(width, PAGE_HEIGHT)
+        paragraph.drawOn(self.pdf, x, top - height)
+        return height
+
+    def fitted(
+        self, text: str, *, sizes: tuple[float, ...], max_height: float, width: float, bold: bool = False
+    ) -> Paragraph:
+        """The largest size at which the text fits the box (long names shrink rather than overflow)."""
+        for size in sizes:
+            # Burmese and Khmer stack above and below the line: a taller leading keeps lines apart.
+            paragraph = self.paragraph(text, size=size, bold=bold, leading=1.6)
+            _, height = paragraph.wrap(width, PAGE_HEIGHT)
+            if height <= max_height:
+                return paragraph
+        return paragraph
+
+
+def render_certificate(document: CertificateDocument) -> Rendered:
+    fonts.register_fonts()
+    with translation.override(document.language):
+        return _render(document)
+
+
+def _render(doc: CertificateDocument) -> Rendered:
+    buffer = io.BytesIO()
+    pdf = canvas.Canvas(buffer, pagesize=(PAGE_WIDTH, PAGE_HEIGHT), pageCompression=1)
+    # Tests and archives read the name from the metadata: text extracted from shaped glyphs does not
+    # round-trip for Khmer, Burmese, Thai or Lao.
+    pdf.setTitle(_("Certificate of completion") + f" — {doc.holder_name}")
+    pdf.setSubject(doc.course_title)
+    pdf.setAuthor(doc.issuer_name)
+    pdf.setCreator("Mekong Climate Training")
+    pdf.setKeywords(doc.reference)
+    warnings: list[str] = []
+    accent = _colour(doc.accent_colour, warnings)
+    writer = _Writer(pdf)
+
+    _frame(pdf, accent)
+    if doc.logo_error:
+        warnings.append(doc.logo_error)
+    elif doc.logo is not None:
+        _logo(pdf, doc.logo, warnings)
+
+    x = (PAGE_WIDTH - TEXT_WIDTH) / 2
+    top = PAGE_HEIGHT - 66
+    top -= writer.draw(
+        writer.paragraph(doc.issuer_name, size=13, bold=True, colour=MUTED),
+        x=x + 120,
+        top=top,
+        width=TEXT_WIDTH - 240,
+    )
+    top -= 26
+    top -= writer.draw(
+        writer.paragraph(_("Certificate of completion"), size=30, bold=True, colour=accent),
+        x=x,
+        top=top,
+        width=TEXT_WIDTH,
+    )
+    top -= 22
+    top -= writer.draw(
+        writer.paragraph(_("This certifies that"), size=13, colour=MUTED), x=x, top=top, width=TEXT_WIDTH
+    )
+    top -= 8
+    name = writer.fitted(
+        doc.holder_name, sizes=(32, 28, 24, 20, 17, 14, 12, 10), max_height=100, width=TEXT_WIDTH, bold=True
+    )
+    top -= writer.draw(name, x=x, top=top, width=TEXT_WIDTH) + 6
+    if doc.holder_latin_name and doc.holder_latin_name.strip() != doc.holder_name.strip():
+        latin = writer.fitted(doc.holder_latin_name, sizes=(15, 13, 11, 9), max_height=40, width=TEXT_WIDTH)
+        top -= writer.draw(latin, x=x, top=top, width=TEXT_WIDTH)
+    top -= 20
+    top -= writer.draw(
+        writer.paragraph(_("has completed the course"), size=13, colour=MUTED), x=x, top=top, width=TEXT_WIDTH
+    )
+    top -= 8
+    course = writer.fitted(
+        doc.course_title, sizes=(21, 18, 15, 12, 10), max_height=64, width=TEXT_WIDTH, bold=True
+    )
+    top -= writer.draw(course, x=x, top=top, width=TEXT_WIDTH)
+    top -= 16
+    hours = ngettext("%(hours)d hour", "%(hours)d hours", doc.hours) % {"hours": doc.hours}
+    when = _("completed on %(date)s") % {"date": formats.date_format(doc.completed_on, "DATE_FORMAT")}
+    writer.draw(writer.paragraph(f"{hours} · {when}", size=12), x=x, top=top, width=TEXT_WIDTH)
+
+    _signatory(writer, doc, accent)
+    _qr(pdf, writer, doc)
+    if writer.missing:
+        warnings.append(
+            _("No certificate font has these characters; they print as empty boxes: %(chars)s")
+            % {"chars": " ".join(f"U+{ord(char):04X}" for char in writer.missing)}
+        )
+    pdf.showPage()
+    pdf.save()
+    return Rendered(pdf=buffer.getvalue(), warnings=warnings)
+
+
+def _colour(value: str, warnings: list[str]) -> Color:
+    try:
+        return HexColor(value)
+    except (ValueError, TypeError):
+        warnings.append(
+            _("The template's colour %(value)s is not valid; the default is used.") % {"value": value}
+        )
+        return HexColor("#0B6B4F")
+
+
+def _frame(pdf: canvas.Canvas, accent: Color) -> None:
+    pdf.setStrokeColor(accent)
+    pdf.setLineWidth(6)
+    pdf.rect(20, 20, PAGE_WIDTH - 40, PAGE_HEIGHT - 40)
+    pdf.setLineWidth(0.8)
+    pdf.rect(31, 31, PAGE_WIDTH - 62, PAGE_HEIGHT - 62)
+
+
+def _logo(pdf: canvas.Canvas, data: bytes, warnings: list[str]) -> None:
+    try:
+        image = ImageReader(io.BytesIO(data))
+        width, height = image.getSize()
+        scale = min(130 / width, 64 / height)
+        pdf.drawImage(
+            image, 52, PAGE_HEIGHT - 52 - height * scale, width * scale, height * scale, mask="auto"
+        )
+    except Exception:  # any undecodable image must not stop the certificate
+        warnings.append(_("The template's logo could not be read; the certificate was printed without it."))
+
+
+def _signatory(writer: _Writer, doc: CertificateDocument, accent: Color) -> None:
+    if not (doc.signatory_name or doc.signatory_title):
+        return
+    x, width, top = 80, 250, 128
+    writer.pdf.setStrokeColor(accent)
+    writer.pdf.setLineWidth(0.8)
+    writer.pdf.line(x, top + 4, x + width, top + 4)
+    if doc.signatory_name:
+        top -= writer.draw(
+            writer.paragraph(doc.signatory_name, size=11, bold=True, align=TA_LEFT), x=x, top=top, width=width
+        )
+    if doc.signatory_title:
+        writer.draw(
+            writer.paragraph(doc.signatory_title, size=9, colour=MUTED, align=TA_LEFT),
+            x=x,
+            top=top,
+            width=width,
+        )
+
+
+def draw_qr(pdf: canvas.Canvas, value: str, *, x: float, y: float, size: float) -> None:
+    """A QR code drawn as one filled path, with a quiet zone of two modules.
+
+    segno computes the matrix; ReportLab's QrCodeWidget did the same job but encoded twice and drew ~450
+    separate shapes, which was three quarters of the rendering time (docs/certificates.md).
+    """
+    matrix = segno.make(value, error="m", micro=False).matrix
+    step = size / (len(matrix) + 4)
+    path = pdf.beginPath()
+    for row_index, row in enumerate(matrix):
+        top = y + size - (row_index + 2) * step
+        column = 0
+        for dark, run in itertools.groupby(row):
+            length = len(list(run))
+            if dark:
+                path.rect(x + (column + 2) * step, top - step, length * step, step)
+            column += length
+    pdf.setFillColor(INK)
+    pdf.drawPath(path, stroke=0, fill=1)
+
+
+def _qr(pdf: canvas.Canvas, writer: _Writer, doc: CertificateDocument) -> None:
+    size = 92
+    x, y = PAGE_WIDTH - 80 - size, 70
+    draw_qr(pdf, doc.verify_url, x=x, y=y, size=size)
+    writer.draw(writer.paragraph(doc.reference, size=8, colour=MUTED), x=x - 30, top=y, width=size + 60)
+    writer.draw(
+        writer.paragraph(
+            _("Verify this certificate at %(url)s") % {"url": doc.verify_url}, size=7.5, colour=MUTED
+        ),
+        x=MARGIN,
+        top=48,
+        width=PAGE_WIDTH - 2 * MARGIN,
+    )

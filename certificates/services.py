@@ -1,0 +1,265 @@
+"""Writes for certificates: issue (idempotent), render the PDF, revoke, re-issue, notify.
+
+Issuing runs in two short steps. First the row: the enrolment is locked (select_for_update) and the
+certificate fetched or created, so a retried task, a duplicate message or two workers at once end with one
+row (the unique enrolment column is the final guard). Then the PDF: the certificate row is locked and the
+PDF rendered only if the stored one is not for the current version. A rendering failure therefore never
+loses the certificate; the periodic sweep renders what is missing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import secrets
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from accounts.models import User
+from certificates.models import Certificate, CertificateEvent, CertificateTemplate, EventKind
+from certificates.rendering import CertificateDocument, render_certificate
+from learning.models import Enrolment, EnrolmentStatus
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_TEMPLATE_NAME = "Mekong Climate Training"
+DEFAULT_ISSUER = "Mekong Climate Training Platform"
+
+
+class CertificateError(Exception):
+    """A business rule refused the action; the message is shown to the user as it is."""
+
+
+def default_template() -> CertificateTemplate:
+    template = CertificateTemplate.objects.filter(is_default=True).first()
+    if template is not None:
+        return template
+    try:
+        with transaction.atomic():
+            template, _created = CertificateTemplate.objects.get_or_create(
+                name=DEFAULT_TEMPLATE_NAME, defaults={"issuer_name": DEFAULT_ISSUER, "is_default": True}
+            )
+    except IntegrityError:  # another worker created the default at the same moment
+        template = CertificateTemplate.objects.get(is_default=True)
+    return template
+
+
+def template_for(enrolment: Enrolment) -> CertificateTemplate:
+    template = CertificateTemplate.objects.filter(programme_id=enrolment.course.programme_id).first()
+    return template or default_template()
+
+
+def _snapshot(enrolment: Enrolment, template: CertificateTemplate) -> dict:
+    profile = getattr(enrolment.trainee, "profile", None)
+    course = enrolment.course
+    return {
+        "template": template,
+        "holder_name": profile.full_name if profile else enrolment.trainee.display_name,
+        "holder_latin_name": profile.latin_name if profile else "",
+        "course_title": course.title,
+        "course_language": course.language,
+        "hours": course.estimated_hours,
+        "issuer_name": template.issuer_name,
+        "signatory_name": template.signatory_name,
+        "signatory_title": template.signatory_title,
+        "completed_on": timezone.localdate(enrolment.completed_at),
+    }
+
+
+def _locked_enrolment(enrolment_id: int) -> Enrolment | None:
+    # `of=("self",)`: PostgreSQL cannot lock the nullable side of the outer join to the profile.
+    return (
+        Enrolment.objects.select_for_update(of=("self",))
+        .select_related("trainee__profile", "course")
+        .filter(pk=enrolment_id)
+        .first()
+    )
+
+
+def issue_certificate(*, enrolment_id: int, render: bool = True) -> Certificate | None:
+    """The certificate of a completed enrolment, created if missing; None if it is not completed.
+
+    Safe to call any number of times, from any number of processes at once.
+    """
+    with transaction.atomic():
+        enrolment = _locked_enrolment(enrolment_id)
+        if enrolment is None or enrolment.status != EnrolmentStatus.COMPLETED:
+            return None
+        certificate = Certificate.objects.filter(enrolment=enrolment).first()
+        if certificate is None:
+            certificate, created = Certificate.objects.get_or_create(
+                enrolment=enrolment, defaults=_snapshot(enrolment, template_for(enrolment))
+            )
+            if created:
+                CertificateEvent.objects.create(certificate=certificate, kind=EventKind.ISSUED)
+                transaction.on_commit(lambda: _queue_notification(certificate.pk), robust=True)
+    if render:
+        return render_pdf(certificate_id=certificate.pk)
+    return certificate
+
+
+def _queue_notification(certificate_id: int) -> None:
+    from certificates import tasks  # tasks import this module
+
+    tasks.notify_certificate_issued.delay(certificate_id)
+
+
+def render_pdf(*, certificate_id: int, force: bool = False) -> Certificate:
+    """Render and store the PDF for the certificate's current version (skipped if already done)."""
+    old_name = ""
+    with transaction.atomic():
+        certificate = (
+            Certificate.objects.select_for_update(of=("self",))
+            .select_related("template")
+            .get(pk=certificate_id)
+        )
+        if certificate.has_current_pdf and not force:
+            return certificate
+        rendered = render_certificate(document_for(certificate))
+        old_name = certificate.pdf.name
+        # The stored name is chosen here and never derived from the code, so knowing a code does not
+        # give a file path; the file is only ever served through the authorising view.
+        certificate.pdf.save(f"{secrets.token_hex(16)}.pdf", ContentFile(rendered.pdf), save=False)
+        certificate.pdf_version = certificate.version
+        certificate.pdf_sha256 = hashlib.sha256(rendered.pdf).hexdigest()
+        certificate.render_warnings = "\n".join(rendered.warnings)
+        storage, new_name = certificate.pdf.storage, certificate.pdf.name
+        try:
+            certificate.save(update_fields=["pdf", "pdf_version", "pdf_sha256", "render_warnings"])
+        except Exception:
+            storage.delete(new_name)
+            raise
+        # The replaced file goes only once the new one is committed.
+        if old_name:
+            transaction.on_commit(lambda: storage.delete(old_name))
+    for warning in rendered.warnings:
+        logger.warning("certificate %s: %s", certificate.pk, warning)
+    return certificate
+
+
+def document_for(certificate: Certificate) -> CertificateDocument:
+    logo, logo_error = None, ""
+    template = certificate.template
+    if template.logo:
+        try:
+            with template.logo.open("rb") as handle:
+                logo = handle.read()
+        except OSError:
+            logo_error = _("The template's logo file is missing; the certificate was printed without it.")
+    return CertificateDocument(
+        holder_name=certificate.holder_name,
+        holder_latin_name=certificate.holder_latin_name,
+        course_title=certificate.course_title,
+        hours=certificate.hours,
+        completed_on=certificate.completed_on,
+        issuer_name=certificate.issuer_name,
+        signatory_name=certificate.signatory_name,
+        signatory_title=certificate.signatory_title,
+        code=certificate.code,
+        reference=certificate.reference,
+        verify_url=certificate.verify_url,
+        language=certificate.course_language,
+        accent_colour=template.accent_colour,
+        logo=logo,
+        logo_error=logo_error,
+    )
+
+
+def revoke_certificate(*, certificate: Certificate, reason: str, acting_user: User) -> Certificate:
+    reason = reason.strip()
+    if not reason:
+        raise CertificateError(_("Give a reason for revoking the certificate."))
+    with transaction.atomic():
+        locked = Certificate.objects.select_for_update().get(pk=certificate.pk)
+        if locked.is_revoked:
+            raise CertificateError(_("This certificate is already revoked."))
+        locked.revoked_at = timezone.now()
+        locked.revoked_reason = reason
+        locked.revoked_by = acting_user
+        locked.save(update_fields=["revoked_at", "revoked_reason", "revoked_by"])
+        CertificateEvent.objects.create(
+            certificate=locked, kind=EventKind.REVOKED, actor=acting_user, reason=reason
+        )
+    logger.info("certificate %s revoked by user %s", locked.pk, acting_user.pk)
+    return locked
+
+
+def reissue_certificate(*, certificate: Certificate, acting_user: User, reason: str = "") -> Certificate:
+    """Take a fresh snapshot (e.g. after a name correction) and a new PDF; same row, same code.
+
+    A revoked certificate becomes valid again: re-issuing is the way to reverse a revocation.
+    """
+    with transaction.atomic():
+        locked = (
+            Certificate.objects.select_for_update(of=("self",))
+            .select_related("enrolment__trainee__profile", "enrolment__course")
+            .get(pk=certificate.pk)
+        )
+        snapshot = _snapshot(locked.enrolment, template_for(locked.enrolment))
+        for field, value in snapshot.items():
+            setattr(locked, field, value)
+        locked.version += 1
+        locked.revoked_at, locked.revoked_reason, locked.revoked_by = None, "", None
+        locked.save()
+        CertificateEvent.objects.create(
+            certificate=locked, kind=EventKind.REISSUED, actor=acting_user, reason=reason.strip()
+        )
+    logger.info("certificate %s re-issued by user %s", locked.pk, acting_user.pk)
+    return render_pdf(certificate_id=locked.pk)
+
+
+def notify_certificate_issued(*, certificate_id: int) -> bool:
+    """Email the holder once (at most once: the claim is a conditional update before sending)."""
+    claimed = Certificate.objects.filter(pk=certificate_id, notified_at__isnull=True).update(
+        notified_at=timezone.now()
+    )
+    if not claimed:
+        return False
+    certificate = Certificate.objects.select_related("enrolment__trainee__profile").get(pk=certificate_id)
+    trainee = certificate.enrolment.trainee
+    profile = getattr(trainee, "profile", None)
+    language = profile.preferred_language if profile else settings.LANGUAGE_CODE
+    with translation.override(language):
+        context = {
+            "certificate": certificate,
+            "download_url": settings.SITE_URL + "/learn/certificates/",
+            "verify_url": certificate.verify_url,
+        }
+        subject = _("Your certificate for “%(course)s”") % {"course": certificate.course_title}
+        body = render_to_string("certificates/email/issued.txt", context)
+    try:
+        send_mail(subject, body, None, [trainee.email])
+    except Exception:
+        # Give the claim back so that the task's retry sends it. A worker killed while sending keeps
+        # the claim, so the email is sent at most once.
+        Certificate.objects.filter(pk=certificate_id).update(notified_at=None)
+        raise
+    return True
+
+
+def enrolments_missing_certificates(*, older_than: timedelta, limit: int) -> list[int]:
+    cutoff = timezone.now() - older_than
+    return list(
+        Enrolment.objects.filter(
+            status=EnrolmentStatus.COMPLETED, completed_at__lt=cutoff, certificate__isnull=True
+        )
+        .order_by("completed_at")
+        .values_list("pk", flat=True)[:limit]
+    )
+
+
+def certificates_missing_pdf(*, older_than: timedelta, limit: int) -> list[int]:
+    cutoff = timezone.now() - older_than
+    return list(
+        Certificate.objects.needing_pdf()
+        .filter(issued_at__lt=cutoff)
+        .order_by("pk")
+        .values_list("pk", flat=True)[:limit]
+    )

@@ -69,3 +69,45 @@ def test_every_admin_changelist_and_add_page_works(admin_client):
         assert admin_client.get(base).status_code == 200, base
         assert admin_client.get(base + "?q=climate").status_code == 200, base
         assert admin_client.get(base + "add/").status_code in (200, 403), base
+
+
+HEADER_PROBE = """
+from django.test import Client
+response = Client().get("/accounts/login/", secure=True, headers={"host": "training.example.org"})
+print("STATUS", response.status_code)
+for name, value in response.headers.items():
+    print("HEADER", name.lower(), "=", value)
+for cookie in response.cookies.values():
+    print("COOKIE", cookie.key, cookie["secure"], cookie["httponly"], cookie["samesite"])
+"""
+
+
+def test_production_responses_carry_the_security_headers():
+    result = manage("shell", "-c", HEADER_PROBE, env=PRODUCTION_ENV)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    headers = dict(line[7:].split(" = ", 1) for line in lines if line.startswith("HEADER "))
+    assert "STATUS 200" in lines
+    assert headers["strict-transport-security"].startswith("max-age=31536000; includeSubDomains")
+    csp = headers["content-security-policy"]
+    assert "frame-ancestors 'none'" in csp
+    assert "script-src 'self'" in csp
+    assert "unsafe-inline" not in csp
+    assert headers["x-content-type-options"] == "nosniff"
+    assert headers["x-frame-options"] == "DENY"
+    assert headers["referrer-policy"] == "same-origin"
+    assert headers["cross-origin-opener-policy"] == "same-origin"
+    # COOKIE <name> <secure> <httponly> <samesite>
+    _, _, secure, _, samesite = next(line for line in lines if line.startswith("COOKIE csrftoken")).split(" ")
+    assert secure == "True"
+    assert samesite == "Lax"
+
+
+def test_plain_http_is_redirected_to_https_in_production():
+    probe = (
+        "from django.test import Client\n"
+        "r = Client().get('/courses/', headers={'host': 'training.example.org'})\n"
+        "print(r.status_code, r.headers.get('Location'))"
+    )
+    result = manage("shell", "-c", probe, env=PRODUCTION_ENV)
+    assert result.stdout.strip().splitlines()[-1] == "301 https://training.example.org/courses/"

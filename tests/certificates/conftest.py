@@ -1,7 +1,6 @@
 import time
 
 import pytest
-from django.core.cache import cache
 from django.db import OperationalError
 
 from certificates import services
@@ -10,9 +9,8 @@ from tests.certificates.factories import CompletedEnrolmentFactory
 
 @pytest.fixture(autouse=True)
 def _media_root(settings, tmp_path):
-    """PDFs go to a fresh folder per test; the rate limiter's cache starts empty."""
+    """PDFs go to a fresh folder per test (the cache keyspace is fresh per test: tests/conftest.py)."""
     settings.MEDIA_ROOT = tmp_path / "media"
-    cache.clear()
 
 
 @pytest.fixture

@@ -1,5 +1,4 @@
 import pytest
-from django.core.cache import cache
 
 from learning.models import Enrolment, EnrolmentStatus
 from tests.factories import CoordinatorFactory, CourseFactory, TraineeFactory, TrainerFactory, UserFactory
@@ -7,11 +6,8 @@ from tests.factories import CoordinatorFactory, CourseFactory, TraineeFactory, T
 
 @pytest.fixture(autouse=True)
 def _isolated(settings, tmp_path):
-    """Each test gets an empty rate-limit cache and its own media folder."""
+    """Each test gets its own media folder (and a fresh cache keyspace: tests/conftest.py)."""
     settings.MEDIA_ROOT = tmp_path / "media"
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

@@ -82,8 +82,11 @@ for cookie in response.cookies.values():
 """
 
 
-def test_production_responses_carry_the_security_headers():
-    result = manage("shell", "-c", HEADER_PROBE, env=PRODUCTION_ENV)
+def test_production_responses_carry_the_security_headers(tmp_path):
+    env = {**PRODUCTION_ENV, "STATIC_ROOT": str(tmp_path / "static")}
+    collected = manage("collectstatic", "--noinput", "-v", "0", env=env)
+    assert collected.returncode == 0, collected.stderr
+    result = manage("shell", "-c", HEADER_PROBE, env=env)
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     headers = dict(line[7:].split(" = ", 1) for line in lines if line.startswith("HEADER "))

@@ -60,10 +60,12 @@ def celery_worker(_celery_worker, transactional_db):
     Before the test's tables are flushed, wait until the worker has finished what the test sent it: a task
     still writing during the flush would lock the shared SQLite database or leak rows into the next test.
     """
+    celery_app.control.purge()  # nothing left over from an earlier test (this process's own queue only)
     yield _celery_worker
     deadline = time.monotonic() + 15
     while (worker_state.active_requests or worker_state.reserved_requests) and time.monotonic() < deadline:
         time.sleep(0.05)
+    celery_app.control.purge()
 
 
 @pytest.fixture(scope="session")

@@ -47,7 +47,7 @@ def _celery_worker(django_db_setup, django_db_blocker):
     with (
         django_db_blocker.unblock(),
         start_worker(
-            celery_app, pool="solo", perform_ping_check=False, shutdown_timeout=10, loglevel="WARNING"
+            celery_app, pool="solo", perform_ping_check=True, shutdown_timeout=10, loglevel="WARNING"
         ) as worker,
     ):
         yield worker

@@ -11,4 +11,7 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 # Parallel test processes (pytest-xdist) each run their own worker thread: give each its own queue so that one
 # process's worker never takes a task whose rows live in the other process's test database.
-os.environ.setdefault("CELERY_TASK_DEFAULT_QUEUE", "tests-" + os.environ.get("PYTEST_XDIST_WORKER", "main"))
+# Assigned, not defaulted: xdist's worker processes inherit the controller's environment, which ran this too.
+os.environ["CELERY_TASK_DEFAULT_QUEUE"] = "tests-" + os.environ.get("PYTEST_XDIST_WORKER", "main")
+# Results only for the worker fixture's start-up ping (the worker is a thread of this process).
+os.environ.setdefault("CELERY_RESULT_BACKEND", "cache+memory://")

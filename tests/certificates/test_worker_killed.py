@@ -107,6 +107,8 @@ def test_sigkill_during_issuing_loses_nothing_and_duplicates_nothing(tmp_path):
         "MEDIA_ROOT": str(tmp_path / "media"),
         "EMAIL_URL": "dummymail://",
         "DJANGO_SETTINGS_MODULE": "training.settings",
+        # As in production: no result backend (the test run's in-process one means nothing to a subprocess).
+        "CELERY_RESULT_BACKEND": "",
     }
     log = tmp_path / "worker.log"
     with redis_server(tmp_path):

@@ -277,9 +277,13 @@ CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=False)
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 CELERY_BEAT_SCHEDULE: dict = {
     "quizzes-submit-overdue-attempts": {"task": "quizzes.tasks.submit_overdue_attempts", "schedule": 300.0},
+    "reports-rebuild-cube": {"task": "reports.tasks.rebuild_cube", "schedule": 600.0},
 }
 # Celery closes the DB connection around every task unless told otherwise (docs/performance.md).
 CELERY_DB_REUSE_MAX = 1000
+
+# Reports: a disaggregated cell counting fewer people than this shows "<N" (issue 7).
+REPORTS_MIN_CELL = env.int("REPORTS_MIN_CELL", default=5)
 
 # --- Logging --------------------------------------------------------------------------------------
 LOGGING = {

@@ -1,3 +1,5 @@
+import time
+
 import pytest
 
 from learning.models import Enrolment
@@ -6,10 +8,22 @@ from reports.models import CubeState, EnrolmentCube
 from tests.factories import CourseFactory, EnrolmentFactory
 
 
+def wait_for(predicate, timeout: float = 15.0) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(0.05)
+    return False
+
+
 @pytest.mark.worker
 def test_rebuild_task_runs_on_a_real_worker_and_is_idempotent(celery_worker):
     EnrolmentFactory.create_batch(3, course=CourseFactory())  # same profile, course and month: one cell
-    assert tasks.rebuild_cube.delay().get(timeout=20) == 1
-    assert tasks.rebuild_cube.delay().get(timeout=20) == 1
+    tasks.rebuild_cube.delay()
+    assert wait_for(lambda: CubeState.objects.filter(built_at__isnull=False).exists())
+    first = CubeState.objects.get().built_at
+    tasks.rebuild_cube.delay()
+    assert wait_for(lambda: CubeState.objects.get().built_at > first)
     assert EnrolmentCube.objects.get().enrolled == Enrolment.objects.count() == 3
     assert CubeState.objects.get().rows == 1

@@ -19,12 +19,22 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 
+class Grain(models.TextChoices):
+    ALL = "all", _("Country, organisation, programme, course and month")
+    SEX = "sex", _("The same and sex")
+    AGE = "age", _("The same and age band")
+
+
 class EnrolmentCube(models.Model):
+    # Three roll-ups in one table, told apart by ``grain``: the breakdowns by sex and by age band read their
+    # own grain; everything else reads "all", where sex and age band are blank. Keeping sex and age band out
+    # of the main grain makes it about 20 times smaller (a million enrolments fit in ~15,000 cells).
+    grain = models.CharField(max_length=8, choices=Grain)
     # Dimensions. Foreign keys without database constraints: the cube is a disposable copy, rebuilt whole,
     # and must never block deleting an organisation or course.
     country = models.CharField(max_length=2)
-    sex = models.CharField(max_length=16)
-    age_band = models.CharField(max_length=16)
+    sex = models.CharField(max_length=16, blank=True)
+    age_band = models.CharField(max_length=16, blank=True)
     organisation = models.ForeignKey(
         "accounts.PartnerOrganisation",
         on_delete=models.DO_NOTHING,
@@ -53,6 +63,12 @@ class EnrolmentCube(models.Model):
         verbose_name_plural = _("enrolment cube")
         constraints = [
             models.CheckConstraint(
+                condition=Q(grain=Grain.ALL, sex="", age_band="")
+                | (Q(grain=Grain.SEX, age_band="") & ~Q(sex=""))
+                | (Q(grain=Grain.AGE, sex="") & ~Q(age_band="")),
+                name="enrolmentcube_grain_dimensions",
+            ),
+            models.CheckConstraint(
                 condition=Q(started__lte=models.F("enrolled"))
                 & Q(halfway__lte=models.F("started"))
                 & Q(completed__lte=models.F("halfway"))
@@ -63,12 +79,12 @@ class EnrolmentCube(models.Model):
         ]
         indexes = [
             # National coordinators: every query starts with one country.
-            models.Index(fields=["country", "month"], name="enrolmentcube_country_idx"),
-            models.Index(fields=["course", "month"], name="enrolmentcube_course_idx"),
+            models.Index(fields=["grain", "country", "month"], name="enrolmentcube_country_idx"),
+            models.Index(fields=["grain", "course", "month"], name="enrolmentcube_course_idx"),
         ]
 
     def __str__(self) -> str:
-        return f"{self.country} {self.sex} {self.age_band} {self.course_id} {self.month:%Y-%m}"
+        return f"{self.grain} {self.country} {self.sex} {self.age_band} {self.course_id} {self.month:%Y-%m}"
 
 
 class CubeState(models.Model):

@@ -9,23 +9,27 @@ Figures, all over the enrolments that are not withdrawn, of trainees in scope:
 - active trainees: distinct trainees with any activity in the last 30 days (live, not from the cube).
 """
 
+import hashlib
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from django.apps import apps
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, QuerySet, Sum
 from django.utils import timezone
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from accounts.models import AgeBand, Country, Sex
 from learning.models import Enrolment, EnrolmentStatus
 from reports import suppression
-from reports.models import CubeState, EnrolmentCube
+from reports.models import CubeState, EnrolmentCube, Grain
 from reports.permissions import Scope
 from reports.suppression import PRIMARY, SHOWN, Cell
 
 ACTIVE_DAYS = 30
+FIGURES_TTL = 3600
 COUNTS = ("enrolled", "started", "halfway", "completed", "certified")
 SUMS = (*COUNTS, "quiz_attempts", "quiz_passed", "gain_people", "gain_sum")
 
@@ -66,8 +70,8 @@ def _countries(scope: Scope, filters: Filters) -> tuple[str, ...]:
     return (filters.country,)
 
 
-def cube_in_scope(*, scope: Scope, filters: Filters) -> QuerySet[EnrolmentCube]:
-    cube = EnrolmentCube.objects.filter(country__in=_countries(scope, filters))
+def cube_in_scope(*, scope: Scope, filters: Filters, grain: str = Grain.ALL) -> QuerySet[EnrolmentCube]:
+    cube = EnrolmentCube.objects.filter(grain=grain, country__in=_countries(scope, filters))
     if filters.date_from:
         cube = cube.filter(month__gte=filters.date_from)
     if filters.date_to:
@@ -100,8 +104,9 @@ def enrolments_in_scope(*, scope: Scope, filters: Filters) -> QuerySet[Enrolment
     return enrolments
 
 
-def active_trainees(*, scope: Scope, filters: Filters) -> Cell:
-    """Distinct trainees active in the last 30 days. The date range does not apply: it is always "now"."""
+def active_trainee_count(*, scope: Scope, filters: Filters) -> int:
+    """Distinct trainees active in the last 30 days. The date range does not apply: it is always "now".
+    Raw: callers suppress it (see dashboard)."""
     since = timezone.now() - timedelta(days=ACTIVE_DAYS)
     undated = Filters(**{**filters.__dict__, "date_from": None, "date_to": None})
     count = (
@@ -109,7 +114,7 @@ def active_trainees(*, scope: Scope, filters: Filters) -> Cell:
         .filter(last_activity_at__gte=since)
         .aggregate(n=Count("trainee_id", distinct=True))["n"]
     )
-    return suppression.count_cell(count)
+    return count
 
 
 # --- tables -----------------------------------------------------------------------------------------------
@@ -220,6 +225,7 @@ def _clean(row: dict) -> dict:
 class Dimension:
     slug: str
     fields: tuple[str, ...]
+    grain: str = Grain.ALL
 
     def title(self) -> str:
         return {
@@ -251,8 +257,8 @@ DIMENSIONS = {
     d.slug: d
     for d in (
         Dimension("country", ("country",)),
-        Dimension("sex", ("sex",)),
-        Dimension("age_band", ("age_band",)),
+        Dimension("sex", ("sex",), Grain.SEX),
+        Dimension("age_band", ("age_band",), Grain.AGE),
         Dimension("organisation", ("organisation_id", "organisation__short_name")),
         Dimension("programme", ("programme_id", "programme__name")),
         Dimension("course", ("course_id", "course__title")),
@@ -295,16 +301,23 @@ def _fill_months(rows: list[dict]) -> list[dict]:
     return filled
 
 
-def breakdown(*, scope: Scope, filters: Filters, dimension: str, totals: dict | None = None) -> Table:
+def _raw_breakdown(*, scope: Scope, filters: Filters, dimension: str) -> list[dict]:
     spec = DIMENSIONS[dimension]
-    cube = cube_in_scope(scope=scope, filters=filters)
-    raw = [_clean(r) for r in cube.values(*spec.fields).annotate(**_sums())]
-    raw = _ordered(spec, raw)
+    cube = cube_in_scope(scope=scope, filters=filters, grain=spec.grain)
+    return [_clean(r) for r in cube.values(*spec.fields).annotate(**_sums())]
+
+
+def _build_breakdown(dimension: str, raw: list[dict], totals: dict) -> Table:
+    spec = DIMENSIONS[dimension]
+    raw = _ordered(spec, [dict(r) for r in raw])
     if dimension == "month":
         raw = _fill_months(raw)
-    if totals is None:
-        totals = _totals(cube)
     return _table(spec.slug, spec.title(), spec.heading(), raw, totals)
+
+
+def breakdown(*, scope: Scope, filters: Filters, dimension: str) -> Table:
+    raw = _raw_breakdown(scope=scope, filters=filters, dimension=dimension)
+    return _build_breakdown(dimension, raw, _totals(cube_in_scope(scope=scope, filters=filters)))
 
 
 def _totals(cube: QuerySet[EnrolmentCube]) -> dict:
@@ -351,16 +364,46 @@ def table_slugs() -> list[str]:
     return [*DIMENSIONS, "funnel"]
 
 
+def _cache_key(built_at, scope: Scope, filters: Filters) -> str:
+    stamp = built_at.timestamp() if built_at else 0
+    query = urlencode(sorted(filters.as_dict().items()))
+    digest = hashlib.sha256(f"{','.join(scope.countries)}|{query}".encode()).hexdigest()[:32]
+    return f"reports:figures:{stamp}:{digest}"
+
+
+def raw_figures(*, scope: Scope, filters: Filters, built_at=None) -> dict:
+    """The query results behind one dashboard: totals, every breakdown and the active trainees. Cached per
+    cube rebuild (the key holds the rebuild time, so a rebuild invalidates it), scope and filters. The cache
+    holds raw counts; they are suppressed each time a page or file is built from them."""
+    _countries(scope, filters)  # refuse a country outside the scope before the cache is even consulted
+    key = _cache_key(built_at, scope, filters)
+    figures = cache.get(key)
+    if figures is None:
+        figures = {
+            "totals": _totals(cube_in_scope(scope=scope, filters=filters)),
+            "breakdowns": {slug: _raw_breakdown(scope=scope, filters=filters, dimension=slug) for slug in DIMENSIONS},
+            "active": active_trainee_count(scope=scope, filters=filters),
+        }
+        cache.set(key, figures, timeout=FIGURES_TTL)
+    return figures
+
+
+def cube_built_at():
+    return CubeState.objects.filter(pk=1).values_list("built_at", flat=True).first()
+
+
 def dashboard(*, scope: Scope, filters: Filters) -> Dashboard:
-    """Every figure of the coordinator's dashboard: a fixed number of queries whatever the data size."""
-    cube = cube_in_scope(scope=scope, filters=filters)
-    totals = _totals(cube)
+    """Every figure of the coordinator's dashboard: a fixed number of queries whatever the data size (two
+    when the figures for this cube, scope and filters are cached)."""
+    built_at = cube_built_at()
+    figures = raw_figures(scope=scope, filters=filters, built_at=built_at)
+    totals = figures["totals"]
     enrolled = suppression.count_cell(totals["enrolled"])
     completed = suppression.count_cell(totals["completed"]) if not enrolled.is_hidden else Cell(None, PRIMARY)
     certified = suppression.count_cell(totals["certified"]) if not enrolled.is_hidden else Cell(None, PRIMARY)
     headline = {
         "enrolled": enrolled,
-        "active": active_trainees(scope=scope, filters=filters),
+        "active": suppression.count_cell(figures["active"]),
         "completed": completed,
         "completion_rate": suppression.rate_cell(completed, enrolled),
         "certified": certified,
@@ -368,24 +411,23 @@ def dashboard(*, scope: Scope, filters: Filters) -> Dashboard:
         "knowledge_gain": suppression.mean_cell(totals["gain_sum"], totals["gain_people"]),
     }
     tables = [
-        breakdown(scope=scope, filters=filters, dimension=slug, totals=totals)
-        for slug in DIMENSIONS
-        if slug != "month"
+        _build_breakdown(slug, figures["breakdowns"][slug], totals) for slug in DIMENSIONS if slug != "month"
     ]
-    state = CubeState.objects.filter(pk=1).values_list("built_at", flat=True).first()
     return Dashboard(
         headline=headline,
         funnel=funnel(totals),
         tables=tables,
-        months=breakdown(scope=scope, filters=filters, dimension="month", totals=totals),
-        built_at=state,
+        months=_build_breakdown("month", figures["breakdowns"]["month"], totals),
+        built_at=built_at,
         certificates_available=certificate_model() is not None,
     )
 
 
 def export_table(*, scope: Scope, filters: Filters, slug: str) -> Table:
-    if slug == "funnel":
-        return funnel(_totals(cube_in_scope(scope=scope, filters=filters)))
-    if slug not in DIMENSIONS:
+    """One dashboard table, from the same (cached) figures as the page, so a file matches what was seen."""
+    if slug != "funnel" and slug not in DIMENSIONS:
         raise KeyError(slug)
-    return breakdown(scope=scope, filters=filters, dimension=slug)
+    figures = raw_figures(scope=scope, filters=filters, built_at=cube_built_at())
+    if slug == "funnel":
+        return funnel(figures["totals"])
+    return _build_breakdown(slug, figures["breakdowns"][slug], figures["totals"])

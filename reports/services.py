@@ -18,12 +18,13 @@ from django.db.models import (
 from django.db.models.functions import Coalesce, TruncMonth
 from django.utils import timezone
 
-from accounts.models import User
+from accounts.models import MEKONG_COUNTRIES, User
 from courses.models import Lesson
 from learning.models import Enrolment, EnrolmentStatus, LessonProgress
 from quizzes.models import Attempt, AttemptStatus, QuizPurpose
-from reports.models import CubeState, EnrolmentCube, ExportKind, ExportLog
+from reports.models import CubeState, EnrolmentCube, ExportKind, ExportLog, Grain
 from reports.permissions import Scope
+from reports import selectors
 from reports.selectors import certificate_model
 
 BATCH = 5000
@@ -119,26 +120,45 @@ def _cube_rows() -> list[EnrolmentCube]:
         )
         .order_by()
     )
+    return _roll_up(rows.iterator(chunk_size=BATCH))
+
+
+MEASURES = {
+    "enrolled": "c_enrolled",
+    "started": "c_started",
+    "halfway": "c_halfway",
+    "completed": "c_completed",
+    "certified": "c_certified",
+    "quiz_attempts": "c_attempts",
+    "quiz_passed": "c_passed",
+    "gain_people": "c_gain_people",
+    "gain_sum": "c_gain_sum",
+}
+
+
+def _roll_up(rows) -> list[EnrolmentCube]:
+    """Sum the finest cells (with sex and age band) into the three grains the reports read."""
+    cells: dict[tuple, dict] = {}
+    for row in rows:
+        month = row["month"].date() if hasattr(row["month"], "date") else row["month"]
+        base = (row["country"], row["organisation_id"], row["programme_id"], row["course_id"], month)
+        for key in ((Grain.ALL, "", "", *base), (Grain.SEX, row["sex"], "", *base), (Grain.AGE, "", row["age_band"], *base)):
+            sums = cells.setdefault(key, dict.fromkeys(MEASURES, 0))
+            for name, column in MEASURES.items():
+                sums[name] += row[column] or 0
     return [
         EnrolmentCube(
-            country=row["country"],
-            sex=row["sex"],
-            age_band=row["age_band"],
-            organisation_id=row["organisation_id"],
-            programme_id=row["programme_id"],
-            course_id=row["course_id"],
-            month=row["month"].date() if hasattr(row["month"], "date") else row["month"],
-            enrolled=row["c_enrolled"],
-            started=row["c_started"],
-            halfway=row["c_halfway"],
-            completed=row["c_completed"],
-            certified=row["c_certified"],
-            quiz_attempts=row["c_attempts"] or 0,
-            quiz_passed=row["c_passed"] or 0,
-            gain_people=row["c_gain_people"],
-            gain_sum=float(row["c_gain_sum"] or 0),
+            grain=grain,
+            sex=sex,
+            age_band=age_band,
+            country=country,
+            organisation_id=organisation_id,
+            programme_id=programme_id,
+            course_id=course_id,
+            month=month,
+            **{**sums, "gain_sum": float(sums["gain_sum"])},
         )
-        for row in rows.iterator(chunk_size=BATCH)
+        for (grain, sex, age_band, country, organisation_id, programme_id, course_id, month), sums in cells.items()
     ]
 
 
@@ -156,6 +176,14 @@ def rebuild_cube() -> CubeState:
     state.duration_ms = int((time.monotonic() - started) * 1000)
     state.save()
     return state
+
+
+def warm_dashboards() -> None:
+    """Compute the unfiltered figures of every scope (all six countries, then each one) right after a
+    rebuild, so the first coordinator to open the dashboard does not wait for them."""
+    built_at = selectors.cube_built_at()
+    for countries, is_regional in [(tuple(MEKONG_COUNTRIES), True), *[((c,), False) for c in MEKONG_COUNTRIES]]:
+        selectors.raw_figures(scope=Scope(countries, is_regional), filters=selectors.Filters(), built_at=built_at)
 
 
 def log_export(*, user: User, scope: Scope, kind: str, table: str, file_format: str, filters: dict) -> ExportLog:

@@ -8,4 +8,6 @@ from reports import services
              max_retries=3)  # fmt: skip
 def rebuild_cube() -> int:
     """Recompute the reports' enrolment cube (idempotent: a whole rebuild under a row lock)."""
-    return services.rebuild_cube().rows
+    rows = services.rebuild_cube().rows
+    services.warm_dashboards()
+    return rows

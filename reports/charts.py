@@ -2,7 +2,7 @@
 
 Each chart is an <svg role="img"> with a <title> and a <desc> (referenced by aria-labelledby) and sits next
 to a table with the same numbers. Colours come from classes in static/css/reports.css (the CSP forbids
-style attributes). Hidden cells (small-cell suppression) draw no bar; their label says "<5" or "–".
+style attributes). Hidden cells (small-cell suppression) draw no bar; their label says "<5" or a dash.
 Text is escaped here, so callers may pass user-written names (course titles, organisations).
 """
 
@@ -45,7 +45,9 @@ def bar_chart(*, slug: str, title: str, desc: str, rows: list[tuple[str, Cell]])
         )
         if not cell.is_hidden and cell.value and peak:
             width = max(1.0, plot * cell.value / peak)
-            parts.append(f'<rect class="chart-bar" x="{LABEL_W}" y="{y}" width="{width:.1f}" height="{BAR_H}"/>')
+            parts.append(
+                f'<rect class="chart-bar" x="{LABEL_W}" y="{y}" width="{width:.1f}" height="{BAR_H}"/>'
+            )
         else:
             width = 0.0
         parts.append(
@@ -77,7 +79,8 @@ def column_chart(*, slug: str, title: str, desc: str, rows: list[tuple[str, Cell
             )
         elif cell.is_hidden:
             parts.append(
-                f'<text class="chart-hidden" x="{x + step / 2:.1f}" y="{bottom - 3}" text-anchor="middle">·</text>'
+                f'<text class="chart-hidden" x="{x + step / 2:.1f}" y="{bottom - 3}" '
+                'text-anchor="middle">·</text>'
             )
         if index % 6 == 0:
             parts.append(f'<text class="chart-label" x="{x:.1f}" y="{bottom + 16}">{escape(label)}</text>')
@@ -123,6 +126,8 @@ def reach_map(*, slug: str, title: str, desc: str, rows: list[tuple[str, str, Ce
         x, y = LABEL_AT[code]
         parts.append(f'<path class="{css}" d="{path}"><title>{escape(name)}: {escape(text)}</title></path>')
         if cell is not None:
-            parts.append(f'<text class="map-label" x="{x}" y="{y}" text-anchor="middle">{escape(code)}</text>')
+            parts.append(
+                f'<text class="map-label" x="{x}" y="{y}" text-anchor="middle">{escape(code)}</text>'
+            )
     parts.append("</svg>")
     return mark_safe("".join(parts))  # noqa: S308 - every text above went through escape()

@@ -2,7 +2,7 @@
 
 Every cell goes through quizzes.exports.sanitize_cell (one neutraliser for every export path: a text cell
 starting with = + - @ | % tab or CR gets a leading apostrophe). Tables carry the same suppressed cells as
-the page ("<5", "–"), never the raw small counts.
+the page ("<5", a dash), never the raw small counts.
 """
 
 import csv
@@ -14,7 +14,6 @@ from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
-from learning.models import Enrolment
 from quizzes.exports import sanitize_cell
 from reports.selectors import Table, certificate_model
 
@@ -85,9 +84,19 @@ def participant_rows(enrolments) -> Iterator[list]:
         )
         .order_by("pk")
     )
-    for trainee_id, country, sex, age, org, programme, course, enrolled, status, completed, cert in rows.iterator(
-        chunk_size=2000
-    ):
+    for (
+        trainee_id,
+        country,
+        sex,
+        age,
+        org,
+        programme,
+        course,
+        enrolled,
+        status,
+        completed,
+        cert,
+    ) in rows.iterator(chunk_size=2000):
         row = [
             pseudonym(trainee_id),
             country,

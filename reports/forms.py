@@ -37,7 +37,10 @@ class ReportFilterForm(forms.Form):
     date_from = MonthField(label=_("From (month)"), required=False)
     date_to = MonthField(label=_("To (month)"), required=False)
     programme = forms.ModelChoiceField(
-        label=_("Programme"), queryset=Programme.objects.order_by("name"), required=False, empty_label=_("All")
+        label=_("Programme"),
+        queryset=Programme.objects.order_by("name"),
+        required=False,
+        empty_label=_("All"),
     )
     course = forms.ModelChoiceField(
         label=_("Course"),

@@ -45,7 +45,9 @@ class EnrolmentCube(models.Model):
     programme = models.ForeignKey(
         "courses.Programme", on_delete=models.DO_NOTHING, db_constraint=False, related_name="+"
     )
-    course = models.ForeignKey("courses.Course", on_delete=models.DO_NOTHING, db_constraint=False, related_name="+")
+    course = models.ForeignKey(
+        "courses.Course", on_delete=models.DO_NOTHING, db_constraint=False, related_name="+"
+    )
     month = models.DateField(help_text="First day of the month of enrolment.")
     # Measures.
     enrolled = models.PositiveIntegerField(default=0)
@@ -107,7 +109,9 @@ class ExportKind(models.TextChoices):
 
 
 class ExportLog(models.Model):
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="report_exports")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="report_exports"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     kind = models.CharField(max_length=16, choices=ExportKind)
     table = models.CharField(max_length=32, blank=True)
@@ -121,7 +125,9 @@ class ExportLog(models.Model):
         ordering = ["-created_at"]
         constraints = [
             models.CheckConstraint(condition=Q(kind__in=ExportKind.values), name="exportlog_kind_known"),
-            models.CheckConstraint(condition=Q(file_format__in=["csv", "xlsx"]), name="exportlog_format_known"),
+            models.CheckConstraint(
+                condition=Q(file_format__in=["csv", "xlsx"]), name="exportlog_format_known"
+            ),
         ]
         indexes = [models.Index(fields=["user", "created_at"], name="exportlog_user_idx")]
 

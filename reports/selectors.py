@@ -166,7 +166,10 @@ def _columns() -> list[Column]:
 
 def _suppressed_rows(raw: list[dict], totals: dict) -> tuple[list[dict], dict]:
     """Cells for each count of each row, suppressed row-wise then column-wise; and the totals' cells."""
-    states = {name: suppression.primary_states([r[name] for r in raw]) for name in ("enrolled", "completed", "certified")}
+    states = {
+        name: suppression.primary_states([r[name] for r in raw])
+        for name in ("enrolled", "completed", "certified")
+    }
     # A row whose base is hidden hides everything in it: "0 of <5 completed" would still say something.
     for index, state in enumerate(states["enrolled"]):
         if state == PRIMARY:
@@ -177,7 +180,9 @@ def _suppressed_rows(raw: list[dict], totals: dict) -> tuple[list[dict], dict]:
         column = suppression.complement([r[name] for r in raw], column)
         for index, state in enumerate(column):
             cells[index][name] = Cell(value=raw[index][name] if state == SHOWN else None, state=state)
-    total_cells = {name: suppression.count_cell(totals[name]) for name in ("enrolled", "completed", "certified")}
+    total_cells = {
+        name: suppression.count_cell(totals[name]) for name in ("enrolled", "completed", "certified")
+    }
     return cells, total_cells
 
 
@@ -339,7 +344,11 @@ def funnel(totals: dict) -> Table:
     for name in COUNTS:
         count = suppression.count_cell(totals[name]) if not enrolled.is_hidden else Cell(None, PRIMARY)
         rows.append(
-            Row(key=name, label=labels[name], cells={"count": count, "share": suppression.rate_cell(count, enrolled)})
+            Row(
+                key=name,
+                label=labels[name],
+                cells={"count": count, "share": suppression.rate_cell(count, enrolled)},
+            )
         )
     return Table(
         slug="funnel",
@@ -381,7 +390,9 @@ def raw_figures(*, scope: Scope, filters: Filters, built_at=None) -> dict:
     if figures is None:
         figures = {
             "totals": _totals(cube_in_scope(scope=scope, filters=filters)),
-            "breakdowns": {slug: _raw_breakdown(scope=scope, filters=filters, dimension=slug) for slug in DIMENSIONS},
+            "breakdowns": {
+                slug: _raw_breakdown(scope=scope, filters=filters, dimension=slug) for slug in DIMENSIONS
+            },
             "active": active_trainee_count(scope=scope, filters=filters),
         }
         cache.set(key, figures, timeout=FIGURES_TTL)

@@ -22,9 +22,9 @@ from accounts.models import MEKONG_COUNTRIES, User
 from courses.models import Lesson
 from learning.models import Enrolment, EnrolmentStatus, LessonProgress
 from quizzes.models import Attempt, AttemptStatus, QuizPurpose
+from reports import selectors
 from reports.models import CubeState, EnrolmentCube, ExportKind, ExportLog, Grain
 from reports.permissions import Scope
-from reports import selectors
 from reports.selectors import certificate_model
 
 BATCH = 5000
@@ -142,7 +142,11 @@ def _roll_up(rows) -> list[EnrolmentCube]:
     for row in rows:
         month = row["month"].date() if hasattr(row["month"], "date") else row["month"]
         base = (row["country"], row["organisation_id"], row["programme_id"], row["course_id"], month)
-        for key in ((Grain.ALL, "", "", *base), (Grain.SEX, row["sex"], "", *base), (Grain.AGE, "", row["age_band"], *base)):
+        for key in (
+            (Grain.ALL, "", "", *base),
+            (Grain.SEX, row["sex"], "", *base),
+            (Grain.AGE, "", row["age_band"], *base),
+        ):
             sums = cells.setdefault(key, dict.fromkeys(MEASURES, 0))
             for name, column in MEASURES.items():
                 sums[name] += row[column] or 0
@@ -158,13 +162,22 @@ def _roll_up(rows) -> list[EnrolmentCube]:
             month=month,
             **{**sums, "gain_sum": float(sums["gain_sum"])},
         )
-        for (grain, sex, age_band, country, organisation_id, programme_id, course_id, month), sums in cells.items()
+        for (
+            grain,
+            sex,
+            age_band,
+            country,
+            organisation_id,
+            programme_id,
+            course_id,
+            month,
+        ), sums in cells.items()
     ]
 
 
 @transaction.atomic
 def rebuild_cube() -> CubeState:
-    """Recompute the whole cube from the live tables. Idempotent; concurrent rebuilds queue on one row lock."""
+    """Recompute the whole cube from the live tables. Idempotent; concurrent rebuilds queue on a row lock."""
     started = time.monotonic()
     CubeState.objects.get_or_create(pk=1)
     state = CubeState.objects.select_for_update().get(pk=1)
@@ -182,11 +195,18 @@ def warm_dashboards() -> None:
     """Compute the unfiltered figures of every scope (all six countries, then each one) right after a
     rebuild, so the first coordinator to open the dashboard does not wait for them."""
     built_at = selectors.cube_built_at()
-    for countries, is_regional in [(tuple(MEKONG_COUNTRIES), True), *[((c,), False) for c in MEKONG_COUNTRIES]]:
-        selectors.raw_figures(scope=Scope(countries, is_regional), filters=selectors.Filters(), built_at=built_at)
+    for countries, is_regional in [
+        (tuple(MEKONG_COUNTRIES), True),
+        *[((c,), False) for c in MEKONG_COUNTRIES],
+    ]:
+        selectors.raw_figures(
+            scope=Scope(countries, is_regional), filters=selectors.Filters(), built_at=built_at
+        )
 
 
-def log_export(*, user: User, scope: Scope, kind: str, table: str, file_format: str, filters: dict) -> ExportLog:
+def log_export(
+    *, user: User, scope: Scope, kind: str, table: str, file_format: str, filters: dict
+) -> ExportLog:
     if kind not in ExportKind.values:
         raise ValueError(kind)
     return ExportLog.objects.create(

@@ -3,8 +3,8 @@
 A cell counting from 1 to k-1 people (k = settings.REPORTS_MIN_CELL, 5 by default) is never shown: it reads
 "<5" (primary suppression). Because each table also shows its total, one hidden cell could be worked out as
 total minus the visible cells, so more cells are hidden in the same column, smallest first, until at least
-two are hidden and together they count at least k (complementary suppression); those read "–". Zero is
-shown: it singles nobody out. No rate is ever computed from a hidden cell.
+two are hidden and together they count at least k (complementary suppression); those read as a dash
+(HIDDEN). Zero is shown: it singles nobody out. No rate is ever computed from a hidden cell.
 """
 
 from dataclasses import dataclass
@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from django.conf import settings
 
 SHOWN, PRIMARY, COMPLEMENTARY = "shown", "primary", "complementary"
+HIDDEN = "\u2013"  # an en dash: hidden, or not computed
 
 
 def min_cell() -> int:
@@ -35,7 +36,7 @@ class Cell:
         if self.state == PRIMARY:
             return f"<{min_cell()}"
         if self.state == COMPLEMENTARY or self.value is None:
-            return "–"
+            return HIDDEN
         if self.kind == "count":
             return f"{int(self.value):,}"
         if self.kind == "percent":
@@ -64,7 +65,9 @@ def complement(values: list[int], states: list[str], *, k: int | None = None) ->
         hidden = [v for v, s in zip(values, states, strict=True) if s != SHOWN]
         if not hidden or (len(hidden) >= 2 and sum(hidden) >= k):
             return states
-        candidates = [(v, i) for i, (v, s) in enumerate(zip(values, states, strict=True)) if s == SHOWN and v > 0]
+        candidates = [
+            (v, i) for i, (v, s) in enumerate(zip(values, states, strict=True)) if s == SHOWN and v > 0
+        ]
         if not candidates:
             return states
         _, index = min(candidates)

@@ -88,7 +88,7 @@ def _keep_enrolled_at():
 
 def generate(*, users: int, enrolments: int, seed: int = 7, stdout=None) -> None:
     """Add ``users`` trainees and about ``enrolments`` enrolments (each trainee in distinct courses)."""
-    rng = random.Random(seed)
+    rng = random.Random(seed)  # noqa: S311 - synthetic data, reproducible on purpose
     courses, partners = _catalogue()
     start = User.objects.filter(email__endswith="@" + DOMAIN).count()
     now = timezone.now()
@@ -99,10 +99,7 @@ def generate(*, users: int, enrolments: int, seed: int = 7, stdout=None) -> None
     postgres = connection.vendor == "postgresql"
     emails = [f"trainee{start + i}@{DOMAIN}" for i in range(users)]
     with transaction.atomic():
-        user_rows = (
-            ("!", email, "trainee", "", False, True, False, now)
-            for email in emails
-        )
+        user_rows = (("!", email, "trainee", "", False, True, False, now) for email in emails)
         user_columns = ["password", "email", "role", "coordinator_country", "is_staff", "is_active",
                         "is_superuser", "date_joined"]  # fmt: skip
         if postgres:
@@ -114,9 +111,11 @@ def generate(*, users: int, enrolments: int, seed: int = 7, stdout=None) -> None
         ids = list(synthetic.values_list("pk", flat=True))[start:]
         if stdout:
             stdout.write(f"{len(ids)} users")
-        profile_columns = ["user_id", "full_name", "latin_name", "country", "sex", "age_band", "organisation_id",
-                           "organisation_name", "preferred_language", "guardian_consent", "guardian_consent_at",
-                           "updated_at"]  # fmt: skip
+        profile_columns = [
+            "user_id", "full_name", "latin_name", "country", "sex", "age_band", "organisation_id",
+            "organisation_name", "preferred_language", "guardian_consent", "guardian_consent_at",
+            "updated_at",
+        ]  # fmt: skip
         profile_rows = []
         for pk in ids:
             age = rng.choices(ages, age_w)[0]
@@ -129,7 +128,8 @@ def generate(*, users: int, enrolments: int, seed: int = 7, stdout=None) -> None
             _copy(Profile._meta.db_table, profile_columns, profile_rows)
         else:
             Profile.objects.bulk_create(
-                (Profile(**dict(zip(profile_columns, r, strict=True))) for r in profile_rows), batch_size=BATCH
+                (Profile(**dict(zip(profile_columns, r, strict=True))) for r in profile_rows),
+                batch_size=BATCH,
             )
         per_user = max(1, round(enrolments / max(1, users)))
 
@@ -143,13 +143,22 @@ def generate(*, users: int, enrolments: int, seed: int = 7, stdout=None) -> None
                     roll = rng.random()
                     status = EnrolmentStatus.COMPLETED if roll < 0.38 else (
                         EnrolmentStatus.WITHDRAWN if roll > 0.96 else EnrolmentStatus.ACTIVE)  # fmt: skip
-                    completed = enrolled + timedelta(days=rng.randint(5, 90)) if status == "completed" else None
+                    completed = (
+                        enrolled + timedelta(days=rng.randint(5, 90)) if status == "completed" else None
+                    )
                     if completed and completed > now:
                         completed = now
                     active = None if roll > 0.85 else min(now, enrolled + timedelta(days=rng.randint(0, 400)))
                     yield (pk, course.pk, status, enrolled, completed, active)
 
-        enrolment_columns = ["trainee_id", "course_id", "status", "enrolled_at", "completed_at", "last_activity_at"]
+        enrolment_columns = [
+            "trainee_id",
+            "course_id",
+            "status",
+            "enrolled_at",
+            "completed_at",
+            "last_activity_at",
+        ]
         if postgres:
             _copy(Enrolment._meta.db_table, enrolment_columns, enrolment_rows())
         else:
@@ -163,4 +172,3 @@ def generate(*, users: int, enrolments: int, seed: int = 7, stdout=None) -> None
                 Enrolment.objects.bulk_create(batch)
     if stdout:
         stdout.write(f"{Enrolment.objects.filter(trainee__email__endswith='@' + DOMAIN).count()} enrolments")
-

@@ -16,7 +16,9 @@ from reports.models import ExportKind
 FORMATS = ("csv", "xlsx")
 
 
-def _filters(request: HttpRequest, scope: permissions.Scope) -> tuple[ReportFilterForm, selectors.Filters | None]:
+def _filters(
+    request: HttpRequest, scope: permissions.Scope
+) -> tuple[ReportFilterForm, selectors.Filters | None]:
     if country_outside_scope(request.GET, scope):
         raise PermissionDenied
     form = ReportFilterForm(request.GET, scope=scope)
@@ -28,7 +30,11 @@ def _charts(board: selectors.Dashboard, scope: permissions.Scope) -> dict:
     country_names = dict(Country.choices)
     in_scope = {row.key: row for row in by_slug["country"].rows}
     map_rows = [
-        (code, str(country_names[code]), in_scope[code]["enrolled"] if code in in_scope else selectors.Cell(0))
+        (
+            code,
+            str(country_names[code]),
+            in_scope[code]["enrolled"] if code in in_scope else selectors.Cell(0),
+        )
         for code in scope.countries
     ]
     return {

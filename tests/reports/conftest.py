@@ -1,10 +1,10 @@
 """A small data set whose every figure is worked out by hand in the comments (k = 5).
 
-  group  country sex    age    org   course month    n  status                          last active
-  VA     VN      female 25_34  ORG1  A      2025-01  8  6 completed, 1 half-way, 1 idle  completed 60 d, half-way 10 d
-  VB     VN      male   35_49  -     B      2025-02  6  2 completed, 3 started, 1 idle   started 5 d, completed 100 d
-  LA     LA      female 18_24  -     A      2025-02  3  1 completed, 2 idle              completed 2 d
-  TH     TH      male   25_34  -     C      2025-03  5  5 started                        1 d
+  group country sex    age   org  course month   n status                         last active (days ago)
+  VA    VN      female 25_34 ORG1 A      2025-01 8 6 completed, 1 half-way, 1 idle completed 60, half-way 10
+  VB    VN      male   35_49 -    B      2025-02 6 2 completed, 3 started, 1 idle  started 5, completed 100
+  LA    LA      female 18_24 -    A      2025-02 3 1 completed, 2 idle             completed 2
+  TH    TH      male   25_34 -    C      2025-03 5 5 started                       1
   (+ 1 withdrawn enrolment in TH, never counted)
 
 Courses A and B (programme P1) have two required lessons each; C (programme P2) has none.
@@ -30,7 +30,9 @@ COMPLETED, ACTIVE, WITHDRAWN = EnrolmentStatus.COMPLETED, EnrolmentStatus.ACTIVE
 
 @pytest.fixture
 def world(db):
-    org = PartnerOrganisationFactory(name="Mekong Women's Network", short_name="ORG1", country=Country.VIETNAM)
+    org = PartnerOrganisationFactory(
+        name="Mekong Women's Network", short_name="ORG1", country=Country.VIETNAM
+    )
     p1, p2 = ProgrammeFactory(name="Community adaptation"), ProgrammeFactory(name="Low-carbon cities")
     course_a = course_with_lessons(lessons_per_module=2, title="Course A", programme=p1)
     course_b = course_with_lessons(lessons_per_module=2, title="Course B", programme=p1)

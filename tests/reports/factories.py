@@ -13,8 +13,12 @@ from tests.factories import CoordinatorFactory, EnrolmentFactory, ProfileFactory
 
 def person(*, country: str, sex: str = Sex.FEMALE, age_band: str = AgeBand.FROM_25_TO_34, organisation=None):
     user = UserFactory()
-    consent = {"guardian_consent": True, "guardian_consent_at": timezone.now()} if age_band == "under_18" else {}
-    ProfileFactory(user=user, country=country, sex=sex, age_band=age_band, organisation=organisation, **consent)
+    consent = (
+        {"guardian_consent": True, "guardian_consent_at": timezone.now()} if age_band == "under_18" else {}
+    )
+    ProfileFactory(
+        user=user, country=country, sex=sex, age_band=age_band, organisation=organisation, **consent
+    )
     return user
 
 
@@ -26,14 +30,16 @@ def enrol(
     status: str = EnrolmentStatus.ACTIVE,
     active_days_ago: int | None = None,
 ) -> Enrolment:
-    """An enrolment made on the 10th of ``month`` (YYYY-MM), optionally completed and last active N days ago."""
+    """An enrolment made on the 10th of ``month`` (YYYY-MM), perhaps completed, last active N days ago."""
     enrolment = EnrolmentFactory(trainee=trainee, course=course)
     enrolled_at = timezone.make_aware(datetime.strptime(month + "-10", "%Y-%m-%d"))  # noqa: DTZ007
     Enrolment.objects.filter(pk=enrolment.pk).update(
         enrolled_at=enrolled_at,
         status=status,
         completed_at=enrolled_at + timedelta(days=20) if status == EnrolmentStatus.COMPLETED else None,
-        last_activity_at=(timezone.now() - timedelta(days=active_days_ago)) if active_days_ago is not None else None,
+        last_activity_at=(timezone.now() - timedelta(days=active_days_ago))
+        if active_days_ago is not None
+        else None,
     )
     enrolment.refresh_from_db()
     return enrolment

@@ -7,6 +7,7 @@ import pytest
 from reports import selectors
 from reports.permissions import scope_for
 from reports.selectors import Filters
+from reports.suppression import HIDDEN
 
 
 def board(user, **filters):
@@ -51,9 +52,9 @@ def test_breakdown_by_sex_hides_the_small_count_and_its_complement(world):
     assert rows["male"]["enrolled"].value == 11
     # Completed: female 7, male 2. The 2 is hidden, and so is the 7, or the total 9 would give it away.
     assert rows["male"]["completed"].display == "<5"
-    assert rows["female"]["completed"].display == "–"
-    assert rows["female"]["completion_rate"].display == "–"
-    assert rows["male"]["completion_rate"].display == "–"
+    assert rows["female"]["completed"].display == HIDDEN
+    assert rows["female"]["completion_rate"].display == HIDDEN
+    assert rows["male"]["completion_rate"].display == HIDDEN
 
 
 def test_breakdown_by_programme_rates(world):
@@ -68,14 +69,13 @@ def test_breakdown_by_age_band_and_country(world):
     b = board(world["regional"])
     ages = {row.key: row["enrolled"].display for row in table(b, "age_band").rows}
     # 18-24: 3 (hidden), 25-34: 13, 35-49: 6 (the smallest other cell, hidden as its complement).
-    assert ages == {"18_24": "<5", "25_34": "13", "35_49": "–"}
+    assert ages == {"18_24": "<5", "25_34": "13", "35_49": HIDDEN}
     countries = {row.key: row["enrolled"].display for row in table(b, "country").rows}
-    assert countries == {"LA": "<5", "TH": "–", "VN": "14"}
+    assert countries == {"LA": "<5", "TH": HIDDEN, "VN": "14"}
 
 
 def test_breakdown_by_course_programme_organisation_and_month(world):
     b = board(world["regional"])
-    course_a, course_b, course_c = world["courses"]
     by_course = {row.label: row["enrolled"].value for row in table(b, "course").rows}
     assert by_course == {"Course A": 11, "Course B": 6, "Course C": 5}
     by_programme = {row.label: row["enrolled"].value for row in table(b, "programme").rows}
@@ -90,7 +90,7 @@ def test_knowledge_gain_and_pass_rate_by_organisation(world):
     rows = {row.label: row for row in table(board(world["regional"]), "organisation").rows}
     assert rows["ORG1"]["knowledge_gain"].display == "+29.0"
     assert rows["ORG1"]["quiz_pass_rate"].display == "100.0%"
-    assert rows["No partner organisation"]["knowledge_gain"].display == "–"
+    assert rows["No partner organisation"]["knowledge_gain"].display == HIDDEN
 
 
 def test_filters_narrow_every_figure(world):

@@ -5,7 +5,7 @@ import pytest
 from reports import selectors, suppression
 from reports.permissions import scope_for
 from reports.selectors import Filters
-from reports.suppression import COMPLEMENTARY, PRIMARY, SHOWN
+from reports.suppression import COMPLEMENTARY, HIDDEN, PRIMARY, SHOWN
 
 
 @pytest.mark.parametrize(
@@ -56,6 +56,6 @@ def test_a_small_total_hides_everything_that_depends_on_it(world):
     board = selectors.dashboard(scope=scope_for(world["laos"]), filters=Filters())
     assert board.headline["enrolled"].display == "<5"
     assert board.headline["completed"].display == "<5"
-    assert board.headline["completion_rate"].display == "–"
+    assert board.headline["completion_rate"].display == HIDDEN
     assert board.headline["active"].display == "<5"
     assert [row["count"].display for row in board.funnel.rows] == ["<5"] * 5

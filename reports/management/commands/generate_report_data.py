@@ -4,7 +4,9 @@ from reports import services, synthetic
 
 
 class Command(BaseCommand):
-    help = "Add a large synthetic data set for the reports (COPY on PostgreSQL), then rebuild the report cube."
+    help = (
+        "Add a large synthetic data set for the reports (COPY on PostgreSQL), then rebuild the report cube."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--users", type=int, default=200_000)

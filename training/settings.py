@@ -279,9 +279,13 @@ CELERY_BEAT_SCHEDULE: dict = {
     "quizzes-submit-overdue-attempts": {"task": "quizzes.tasks.submit_overdue_attempts", "schedule": 300.0},
     # Issues certificates that a lost message or a broker outage left behind (docs/certificates.md).
     "certificates-sweep": {"task": "certificates.tasks.sweep_missing_certificates", "schedule": 600.0},
+    "reports-rebuild-cube": {"task": "reports.tasks.rebuild_cube", "schedule": 600.0},
 }
 # Celery closes the DB connection around every task unless told otherwise (docs/performance.md).
 CELERY_DB_REUSE_MAX = 1000
+
+# Reports: a disaggregated cell counting fewer people than this shows "<N" (issue 7).
+REPORTS_MIN_CELL = env.int("REPORTS_MIN_CELL", default=5)
 
 # --- Logging --------------------------------------------------------------------------------------
 LOGGING = {

@@ -1,0 +1,444 @@
+"""Reads of the reports app. Every function takes the viewer's Scope and applies it in its WHERE clause;
+figures leave this module only as suppressed tables (reports.suppression), never as raw small counts.
+
+Figures, all over the enrolments that are not withdrawn, of trainees in scope:
+- enrolled: enrolments; started: opened a lesson or completed one; half-way: at least half of the required
+  lessons done; completed; certified: a certificate that is not revoked.
+- completion rate: completed / enrolled. Quiz pass rate: passed / submitted attempts (pre-tests excluded).
+- knowledge gain: mean of (best post-test score - first pre-test score) in points, over trainees with both.
+- active trainees: distinct trainees with any activity in the last 30 days (live, not from the cube).
+"""
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from django.apps import apps
+from django.core.cache import cache
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, QuerySet, Sum
+from django.utils import timezone
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
+
+from accounts.models import AgeBand, Country, Sex
+from learning.models import Enrolment, EnrolmentStatus
+from reports import suppression
+from reports.models import CubeState, EnrolmentCube, Grain
+from reports.permissions import Scope
+from reports.suppression import PRIMARY, SHOWN, Cell
+
+ACTIVE_DAYS = 30
+FIGURES_TTL = 3600
+COUNTS = ("enrolled", "started", "halfway", "completed", "certified")
+SUMS = (*COUNTS, "quiz_attempts", "quiz_passed", "gain_people", "gain_sum")
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Validated filters (see forms.ReportFilterForm); None means "all"."""
+
+    date_from: date | None = None
+    date_to: date | None = None
+    programme_id: int | None = None
+    course_id: int | None = None
+    country: str | None = None
+    partner_id: int | None = None
+
+    def as_dict(self) -> dict:
+        return {
+            key: (value.isoformat()[:7] if isinstance(value, date) else value)
+            for key, value in self.__dict__.items()
+            if value is not None
+        }
+
+
+def certificate_model():
+    """The certificates app's Certificate model, or None while that app has no model yet (it is built in
+    parallel; a lazy lookup keeps reports working either way)."""
+    try:
+        return apps.get_model("certificates", "Certificate")
+    except LookupError:
+        return None
+
+
+def _countries(scope: Scope, filters: Filters) -> tuple[str, ...]:
+    if filters.country is None:
+        return scope.countries
+    if filters.country not in scope.countries:
+        raise PermissionDenied
+    return (filters.country,)
+
+
+def cube_in_scope(*, scope: Scope, filters: Filters, grain: str = Grain.ALL) -> QuerySet[EnrolmentCube]:
+    cube = EnrolmentCube.objects.filter(grain=grain, country__in=_countries(scope, filters))
+    if filters.date_from:
+        cube = cube.filter(month__gte=filters.date_from)
+    if filters.date_to:
+        cube = cube.filter(month__lte=filters.date_to)
+    if filters.programme_id:
+        cube = cube.filter(programme_id=filters.programme_id)
+    if filters.course_id:
+        cube = cube.filter(course_id=filters.course_id)
+    if filters.partner_id:
+        cube = cube.filter(organisation_id=filters.partner_id)
+    return cube.order_by()
+
+
+def enrolments_in_scope(*, scope: Scope, filters: Filters) -> QuerySet[Enrolment]:
+    """Live enrolments of trainees in scope (participant export, active trainees)."""
+    enrolments = Enrolment.objects.exclude(status=EnrolmentStatus.WITHDRAWN).filter(
+        trainee__profile__country__in=_countries(scope, filters)
+    )
+    if filters.date_from:
+        enrolments = enrolments.filter(enrolled_at__date__gte=filters.date_from)
+    if filters.date_to:
+        end = (filters.date_to.replace(day=28) + timedelta(days=4)).replace(day=1)
+        enrolments = enrolments.filter(enrolled_at__date__lt=end)
+    if filters.programme_id:
+        enrolments = enrolments.filter(course__programme_id=filters.programme_id)
+    if filters.course_id:
+        enrolments = enrolments.filter(course_id=filters.course_id)
+    if filters.partner_id:
+        enrolments = enrolments.filter(trainee__profile__organisation_id=filters.partner_id)
+    return enrolments
+
+
+def active_trainee_count(*, scope: Scope, filters: Filters) -> int:
+    """Distinct trainees active in the last 30 days. The date range does not apply: it is always "now".
+    Raw: callers suppress it (see dashboard)."""
+    since = timezone.now() - timedelta(days=ACTIVE_DAYS)
+    undated = Filters(**{**filters.__dict__, "date_from": None, "date_to": None})
+    count = (
+        enrolments_in_scope(scope=scope, filters=undated)
+        .filter(last_activity_at__gte=since)
+        .aggregate(n=Count("trainee_id", distinct=True))["n"]
+    )
+    return count
+
+
+# --- tables -----------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Column:
+    slug: str
+    label: str
+
+
+@dataclass
+class Row:
+    key: str
+    label: str
+    cells: dict[str, Cell]
+
+    def __getitem__(self, slug: str) -> Cell:
+        return self.cells[slug]
+
+    @property
+    def cell_list(self) -> list[Cell]:
+        return list(self.cells.values())
+
+
+@dataclass
+class Table:
+    slug: str
+    title: str
+    dimension: str
+    columns: list[Column]
+    rows: list[Row]
+    total: Row | None = None
+
+    def chart_rows(self, slug: str = "enrolled") -> list[tuple[str, Cell]]:
+        return [(row.label, row[slug]) for row in self.rows]
+
+
+def _columns() -> list[Column]:
+    return [
+        Column("enrolled", _("Enrolled")),
+        Column("completed", _("Completed")),
+        Column("completion_rate", _("Completion rate")),
+        Column("certified", _("Certified")),
+        Column("quiz_pass_rate", _("Quiz pass rate")),
+        Column("knowledge_gain", _("Knowledge gain (points)")),
+    ]
+
+
+def _suppressed_rows(raw: list[dict], totals: dict) -> tuple[list[dict], dict]:
+    """Cells for each count of each row, suppressed row-wise then column-wise; and the totals' cells."""
+    states = {
+        name: suppression.primary_states([r[name] for r in raw])
+        for name in ("enrolled", "completed", "certified")
+    }
+    # A row whose base is hidden hides everything in it: "0 of <5 completed" would still say something.
+    for index, state in enumerate(states["enrolled"]):
+        if state == PRIMARY:
+            for name in ("completed", "certified"):
+                states[name][index] = PRIMARY
+    cells = [{} for _ in raw]
+    for name, column in states.items():
+        column = suppression.complement([r[name] for r in raw], column)
+        for index, state in enumerate(column):
+            cells[index][name] = Cell(value=raw[index][name] if state == SHOWN else None, state=state)
+    total_cells = {
+        name: suppression.count_cell(totals[name]) for name in ("enrolled", "completed", "certified")
+    }
+    return cells, total_cells
+
+
+def _row(key: str, label: str, counts: dict[str, Cell], raw: dict) -> Row:
+    return Row(
+        key=key,
+        label=label,
+        cells={
+            "enrolled": counts["enrolled"],
+            "completed": counts["completed"],
+            "completion_rate": suppression.rate_cell(counts["completed"], counts["enrolled"]),
+            "certified": counts["certified"],
+            "quiz_pass_rate": (
+                suppression.pass_rate_cell(raw["quiz_passed"], raw["quiz_attempts"])
+                if not counts["enrolled"].is_hidden
+                else Cell(value=None, kind="percent")
+            ),
+            "knowledge_gain": suppression.mean_cell(raw["gain_sum"], raw["gain_people"]),
+        },
+    )
+
+
+def _table(slug: str, title: str, dimension: str, raw: list[dict], totals: dict) -> Table:
+    cells, total_cells = _suppressed_rows(raw, totals)
+    rows = [_row(r["key"], r["label"], c, r) for r, c in zip(raw, cells, strict=True)]
+    return Table(
+        slug=slug,
+        title=title,
+        dimension=dimension,
+        columns=_columns(),
+        rows=rows,
+        total=_row("total", _("Total"), total_cells, totals),
+    )
+
+
+def _sums() -> dict:
+    return {name: Sum(name) for name in SUMS}
+
+
+def _clean(row: dict) -> dict:
+    return {**row, **{name: row.get(name) or 0 for name in SUMS}}
+
+
+@dataclass(frozen=True)
+class Dimension:
+    slug: str
+    fields: tuple[str, ...]
+    grain: str = Grain.ALL
+
+    def title(self) -> str:
+        return {
+            "country": _("By country"),
+            "sex": _("By sex"),
+            "age_band": _("By age band"),
+            "organisation": _("By organisation or partner"),
+            "programme": _("By programme"),
+            "course": _("By course"),
+            "month": _("By month of enrolment"),
+        }[self.slug]
+
+    def heading(self) -> str:
+        return {
+            "country": _("Country"),
+            "sex": _("Sex"),
+            "age_band": _("Age band"),
+            "organisation": _("Organisation"),
+            "programme": _("Programme"),
+            "course": _("Course"),
+            "month": _("Month"),
+        }[self.slug]
+
+
+# Cohort is an extension point: when learning.Cohort exists, the cube gains a cohort_id and a Dimension
+# ("cohort", ("cohort_id", "cohort__name")) here; attendance at face-to-face sessions becomes one more
+# measure summed like "completed".
+DIMENSIONS = {
+    d.slug: d
+    for d in (
+        Dimension("country", ("country",)),
+        Dimension("sex", ("sex",), Grain.SEX),
+        Dimension("age_band", ("age_band",), Grain.AGE),
+        Dimension("organisation", ("organisation_id", "organisation__short_name")),
+        Dimension("programme", ("programme_id", "programme__name")),
+        Dimension("course", ("course_id", "course__title")),
+        Dimension("month", ("month",)),
+    )
+}
+
+
+def _ordered(dimension: Dimension, rows: list[dict]) -> list[dict]:
+    """Key and label for each row, in the dimension's natural order."""
+    if dimension.slug in ("country", "sex", "age_band"):
+        choices = {"country": Country, "sex": Sex, "age_band": AgeBand}[dimension.slug]
+        order = {value: index for index, value in enumerate(choices.values)}
+        labels = dict(choices.choices)
+        for row in rows:
+            code = row[dimension.fields[0]]
+            row["key"], row["label"], row["_order"] = code, str(labels.get(code, code)), order.get(code, 99)
+        return sorted(rows, key=lambda r: r["_order"])
+    if dimension.slug == "month":
+        for row in rows:
+            row["key"] = row["label"] = row["month"].strftime("%Y-%m")
+        return sorted(rows, key=lambda r: r["key"])
+    id_field, label_field = dimension.fields
+    for row in rows:
+        row["key"] = str(row[id_field] or "")
+        row["label"] = row[label_field] or _("No partner organisation")
+    return sorted(rows, key=lambda r: (r[id_field] is None, r["label"].casefold()))
+
+
+def _fill_months(rows: list[dict]) -> list[dict]:
+    """Months without enrolments appear with zeros, so the time series has no gaps."""
+    if not rows:
+        return rows
+    by_key = {r["key"]: r for r in rows}
+    month, last, filled = rows[0]["month"], rows[-1]["month"], []
+    while month <= last:
+        key = month.strftime("%Y-%m")
+        filled.append(by_key.get(key) or _clean({"key": key, "label": key, "month": month}))
+        month = (month.replace(day=28) + timedelta(days=4)).replace(day=1)
+    return filled
+
+
+def _raw_breakdown(*, scope: Scope, filters: Filters, dimension: str) -> list[dict]:
+    spec = DIMENSIONS[dimension]
+    cube = cube_in_scope(scope=scope, filters=filters, grain=spec.grain)
+    return [_clean(r) for r in cube.values(*spec.fields).annotate(**_sums())]
+
+
+def _build_breakdown(dimension: str, raw: list[dict], totals: dict) -> Table:
+    spec = DIMENSIONS[dimension]
+    raw = _ordered(spec, [dict(r) for r in raw])
+    if dimension == "month":
+        raw = _fill_months(raw)
+    return _table(spec.slug, spec.title(), spec.heading(), raw, totals)
+
+
+def breakdown(*, scope: Scope, filters: Filters, dimension: str) -> Table:
+    raw = _raw_breakdown(scope=scope, filters=filters, dimension=dimension)
+    return _build_breakdown(dimension, raw, _totals(cube_in_scope(scope=scope, filters=filters)))
+
+
+def _totals(cube: QuerySet[EnrolmentCube]) -> dict:
+    return _clean(cube.aggregate(**_sums()))
+
+
+def funnel(totals: dict) -> Table:
+    """Enrolled -> started -> half-way -> completed -> certified. The stages are nested, not summed, so only
+    primary suppression applies; the share of each stage is relative to the enrolled."""
+    labels = {
+        "enrolled": _("Enrolled"),
+        "started": _("Started"),
+        "halfway": _("Half-way"),
+        "completed": _("Completed"),
+        "certified": _("Certified"),
+    }
+    enrolled = suppression.count_cell(totals["enrolled"])
+    rows = []
+    for name in COUNTS:
+        count = suppression.count_cell(totals[name]) if not enrolled.is_hidden else Cell(None, PRIMARY)
+        rows.append(
+            Row(
+                key=name,
+                label=labels[name],
+                cells={"count": count, "share": suppression.rate_cell(count, enrolled)},
+            )
+        )
+    return Table(
+        slug="funnel",
+        title=_("From enrolment to certificate"),
+        dimension=_("Stage"),
+        columns=[Column("count", _("Enrolments")), Column("share", _("Share of enrolled"))],
+        rows=rows,
+    )
+
+
+@dataclass
+class Dashboard:
+    headline: dict[str, Cell]
+    funnel: Table
+    tables: list[Table] = field(default_factory=list)
+    months: Table | None = None
+    built_at: object = None
+    certificates_available: bool = True
+
+
+def table_slugs() -> list[str]:
+    return [*DIMENSIONS, "funnel"]
+
+
+def _cache_key(built_at, scope: Scope, filters: Filters) -> str:
+    stamp = built_at.timestamp() if built_at else 0
+    query = urlencode(sorted(filters.as_dict().items()))
+    digest = hashlib.sha256(f"{','.join(scope.countries)}|{query}".encode()).hexdigest()[:32]
+    return f"reports:figures:{stamp}:{digest}"
+
+
+def raw_figures(*, scope: Scope, filters: Filters, built_at=None) -> dict:
+    """The query results behind one dashboard: totals, every breakdown and the active trainees. Cached per
+    cube rebuild (the key holds the rebuild time, so a rebuild invalidates it), scope and filters. The cache
+    holds raw counts; they are suppressed each time a page or file is built from them."""
+    _countries(scope, filters)  # refuse a country outside the scope before the cache is even consulted
+    key = _cache_key(built_at, scope, filters)
+    figures = cache.get(key)
+    if figures is None:
+        figures = {
+            "totals": _totals(cube_in_scope(scope=scope, filters=filters)),
+            "breakdowns": {
+                slug: _raw_breakdown(scope=scope, filters=filters, dimension=slug) for slug in DIMENSIONS
+            },
+            "active": active_trainee_count(scope=scope, filters=filters),
+        }
+        cache.set(key, figures, timeout=FIGURES_TTL)
+    return figures
+
+
+def cube_built_at():
+    return CubeState.objects.filter(pk=1).values_list("built_at", flat=True).first()
+
+
+def dashboard(*, scope: Scope, filters: Filters) -> Dashboard:
+    """Every figure of the coordinator's dashboard: a fixed number of queries whatever the data size (two
+    when the figures for this cube, scope and filters are cached)."""
+    built_at = cube_built_at()
+    figures = raw_figures(scope=scope, filters=filters, built_at=built_at)
+    totals = figures["totals"]
+    enrolled = suppression.count_cell(totals["enrolled"])
+    completed = suppression.count_cell(totals["completed"]) if not enrolled.is_hidden else Cell(None, PRIMARY)
+    certified = suppression.count_cell(totals["certified"]) if not enrolled.is_hidden else Cell(None, PRIMARY)
+    headline = {
+        "enrolled": enrolled,
+        "active": suppression.count_cell(figures["active"]),
+        "completed": completed,
+        "completion_rate": suppression.rate_cell(completed, enrolled),
+        "certified": certified,
+        "quiz_pass_rate": suppression.pass_rate_cell(totals["quiz_passed"], totals["quiz_attempts"]),
+        "knowledge_gain": suppression.mean_cell(totals["gain_sum"], totals["gain_people"]),
+    }
+    tables = [
+        _build_breakdown(slug, figures["breakdowns"][slug], totals) for slug in DIMENSIONS if slug != "month"
+    ]
+    return Dashboard(
+        headline=headline,
+        funnel=funnel(totals),
+        tables=tables,
+        months=_build_breakdown("month", figures["breakdowns"]["month"], totals),
+        built_at=built_at,
+        certificates_available=certificate_model() is not None,
+    )
+
+
+def export_table(*, scope: Scope, filters: Filters, slug: str) -> Table:
+    """One dashboard table, from the same (cached) figures as the page, so a file matches what was seen."""
+    if slug != "funnel" and slug not in DIMENSIONS:
+        raise KeyError(slug)
+    figures = raw_figures(scope=scope, filters=filters, built_at=cube_built_at())
+    if slug == "funnel":
+        return funnel(figures["totals"])
+    return _build_breakdown(slug, figures["breakdowns"][slug], figures["totals"])

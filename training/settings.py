@@ -277,6 +277,7 @@ CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=False)
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 CELERY_BEAT_SCHEDULE: dict = {
     "quizzes-submit-overdue-attempts": {"task": "quizzes.tasks.submit_overdue_attempts", "schedule": 300.0},
+    "reminders-dispatch": {"task": "reminders.tasks.dispatch_due", "schedule": 600.0},
 }
 # Celery closes the DB connection around every task unless told otherwise (docs/performance.md).
 CELERY_DB_REUSE_MAX = 1000

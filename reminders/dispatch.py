@@ -57,7 +57,11 @@ class DispatchReport:
         return sum(self.created.values())
 
     def as_dict(self) -> dict:
-        return {"created": {str(k): n for k, n in self.created.items()}, "requeued": self.requeued, "batches": self.batches}
+        return {
+            "created": {str(k): n for k, n in self.created.items()},
+            "requeued": self.requeued,
+            "batches": self.batches,
+        }
 
 
 @dataclass

@@ -10,7 +10,6 @@ import logging
 import uuid
 from collections.abc import Iterable
 from datetime import datetime
-from functools import partial
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
@@ -64,8 +63,15 @@ def queue_for_sending(delivery_ids: list[int]) -> None:
 
     size = tasks.SEND_CHUNK
     for start in range(0, len(delivery_ids), size):
-        chunk = delivery_ids[start : start + size]
-        transaction.on_commit(partial(tasks.send_deliveries.delay, chunk), robust=True)
+        transaction.on_commit(_sender(tasks, delivery_ids[start : start + size]), robust=True)
+
+
+def _sender(tasks, chunk: list[int]):
+    # A named function, not functools.partial: Django logs a robust hook's failure by its __qualname__.
+    def send_chunk() -> None:
+        tasks.send_deliveries.delay(chunk)
+
+    return send_chunk
 
 
 def notify(

@@ -27,7 +27,9 @@ def person(*, country: str = "VN", language: str = "en", **kwargs):
     return user
 
 
-def enrol(*, course=None, trainee=None, at: datetime, last_activity: datetime | None = None, **kwargs) -> Enrolment:
+def enrol(
+    *, course=None, trainee=None, at: datetime, last_activity: datetime | None = None, **kwargs
+) -> Enrolment:
     enrolment = EnrolmentFactory(
         course=course or CourseFactory(), trainee=trainee or person(**kwargs), last_activity_at=last_activity
     )

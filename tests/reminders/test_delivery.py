@@ -12,7 +12,14 @@ from learning.models import Enrolment
 from reminders import delivery, dispatch, services
 from reminders.models import Delivery, DeliveryStatus, EmailMode, Kind, Notification, OptOut
 from tests.factories import CourseFactory
-from tests.reminders.factories import MONDAY_MORNING, NotificationPreferenceFactory, enrol, person, run, send_all
+from tests.reminders.factories import (
+    MONDAY_MORNING,
+    NotificationPreferenceFactory,
+    enrol,
+    person,
+    run,
+    send_all,
+)
 
 pytestmark = pytest.mark.django_db
 NOW = MONDAY_MORNING
@@ -127,7 +134,9 @@ def test_activity_between_dispatch_and_send_cancels_the_nudge():
 def test_user_deleted_between_dispatch_and_send():
     recipient = person()
     course = CourseFactory()
-    delivery_row = services.notify(recipient=recipient, kind=Kind.CERTIFICATE_READY, subject_object=course, now=NOW)
+    delivery_row = services.notify(
+        recipient=recipient, kind=Kind.CERTIFICATE_READY, subject_object=course, now=NOW
+    )
     recipient.delete()
     report = delivery.send_deliveries(delivery_ids=[delivery_row.pk], now=NOW)
     assert report.sent == [] and report.skipped == {}
@@ -150,7 +159,9 @@ def test_notify_is_idempotent_and_respects_opt_outs():
     first = services.notify(recipient=recipient, kind=Kind.CERTIFICATE_READY, subject_object=course, now=NOW)
     again = services.notify(recipient=recipient, kind=Kind.CERTIFICATE_READY, subject_object=course, now=NOW)
     assert first.pk == again.pk
-    assert services.notify(recipient=other, kind=Kind.CERTIFICATE_READY, subject_object=course, now=NOW) is None
+    assert (
+        services.notify(recipient=other, kind=Kind.CERTIFICATE_READY, subject_object=course, now=NOW) is None
+    )
     with pytest.raises(ValueError, match="Unknown reminder kind"):
         services.notify(recipient=recipient, kind="spam", subject_object=course, now=NOW)
 

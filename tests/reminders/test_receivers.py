@@ -29,7 +29,9 @@ def test_reply_notifies_followers_but_not_the_author(django_capture_on_commit_ca
     ThreadFollow.objects.create(thread=thread, user=follower)
     with django_capture_on_commit_callbacks(execute=True):
         community_services.post_reply(thread=thread, author=replier, body="Both, **together**.")
-    assert sorted(Delivery.objects.values_list("recipient_id", flat=True)) == sorted([starter.pk, follower.pk])
+    assert sorted(Delivery.objects.values_list("recipient_id", flat=True)) == sorted(
+        [starter.pk, follower.pk]
+    )
     send_everything()
     assert {m.to[0] for m in mail.outbox} == {starter.email, follower.email}
     assert mail.outbox[0].subject == 'New reply in "Mangroves or dykes?"'
@@ -41,7 +43,9 @@ def test_reply_notifies_followers_but_not_the_author(django_capture_on_commit_ca
 def test_certificate_signal_is_received_when_it_exists(monkeypatch):
     certificate_issued = Signal()
     monkeypatch.setattr(
-        receivers, "_signal", lambda module, name: certificate_issued if name == "certificate_issued" else None
+        receivers,
+        "_signal",
+        lambda module, name: certificate_issued if name == "certificate_issued" else None,
     )
     receivers.connect()
     enrolment = Enrolment.objects.create(trainee=TraineeFactory(), course=CourseFactory(title="Flood maps"))

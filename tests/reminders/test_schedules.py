@@ -171,7 +171,9 @@ def test_no_quiz_reminder_without_attempts_left_or_after_passing():
     enrolment = enrol(course=course, at=NOW - 5 * DAY, last_activity=NOW)
     failed_attempt(quiz=quiz, trainee=enrolment.trainee, at=NOW - 2 * timedelta(hours=1))
     failed_attempt(quiz=retried, trainee=enrolment.trainee, at=NOW - timedelta(hours=3))
-    failed_attempt(quiz=retried, trainee=enrolment.trainee, at=NOW - timedelta(hours=2), number=2, passed=True)
+    failed_attempt(
+        quiz=retried, trainee=enrolment.trainee, at=NOW - timedelta(hours=2), number=2, passed=True
+    )
     run(NOW)
     assert subjects(Kind.QUIZ_FAILED) == []
 

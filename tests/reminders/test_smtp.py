@@ -91,7 +91,9 @@ def test_sink_receives_each_message_once_with_both_parts_and_headers(sink):
     assert message.get_content_type() == "multipart/alternative"
     assert [part.get_content_type() for part in message.get_payload()] == ["text/plain", "text/html"]
     # Long headers may be folded on the wire; unfolded they are one URL.
-    assert "".join(message["List-Unsubscribe"].split()).startswith("<https://training.example.org/unsubscribe/")
+    assert "".join(message["List-Unsubscribe"].split()).startswith(
+        "<https://training.example.org/unsubscribe/"
+    )
     assert message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     assert message["Subject"].startswith("Welcome to ")
     assert set(Delivery.objects.values_list("status", flat=True)) == {DeliveryStatus.SENT}

@@ -58,7 +58,9 @@ def test_notify_at_night_waits_for_the_morning_sweep():
     night = datetime(2026, 3, 2, 16, 0, tzinfo=UTC)  # 23:00 in Hanoi
     recipient = person(country="VN")
     course = CourseFactory()
-    delivery = services.notify(recipient=recipient, kind=Kind.CERTIFICATE_READY, subject_object=course, now=night)
+    delivery = services.notify(
+        recipient=recipient, kind=Kind.CERTIFICATE_READY, subject_object=course, now=night
+    )
     assert delivery.queued_at is None
     assert delivery.not_before == datetime(2026, 3, 3, 1, 0, tzinfo=UTC)  # 08:00 next day in Hanoi
     send_all(night)

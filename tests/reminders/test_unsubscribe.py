@@ -20,7 +20,12 @@ def url_for(user, kind) -> str:
 def test_link_from_the_email_works_without_signing_in(client):
     enrolment = enrol(at=MONDAY_MORNING, last_activity=MONDAY_MORNING)
     run(MONDAY_MORNING)
-    link = mail.outbox[0].extra_headers["List-Unsubscribe"].strip("<>").removeprefix("https://training.example.org")
+    link = (
+        mail.outbox[0]
+        .extra_headers["List-Unsubscribe"]
+        .strip("<>")
+        .removeprefix("https://training.example.org")
+    )
     page = client.get(link)
     assert page.status_code == 200
     assert not OptOut.objects.exists()  # looking at the page (or a mail scanner following it) changes nothing
@@ -33,7 +38,9 @@ def test_link_from_the_email_works_without_signing_in(client):
 def test_mail_client_one_click_post(client):
     user = person()
     response = client.post(
-        url_for(user, Kind.INACTIVITY), data="List-Unsubscribe=One-Click", content_type="application/x-www-form-urlencoded"
+        url_for(user, Kind.INACTIVITY),
+        data="List-Unsubscribe=One-Click",
+        content_type="application/x-www-form-urlencoded",
     )
     assert response.status_code == 200
     assert OptOut.objects.filter(user=user, kind=Kind.INACTIVITY).exists()

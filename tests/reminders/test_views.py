@@ -101,7 +101,11 @@ def test_settings_page_saves_kinds_mode_and_time_zone(client):
     assert "Weekly progress digest" not in page  # trainers only
     response = client.post(
         reverse("reminders:settings"),
-        {"enabled_kinds": [Kind.WELCOME, Kind.DEADLINE], "email_mode": EmailMode.DAILY, "time_zone": "Asia/Yangon"},
+        {
+            "enabled_kinds": [Kind.WELCOME, Kind.DEADLINE],
+            "email_mode": EmailMode.DAILY,
+            "time_zone": "Asia/Yangon",
+        },
     )
     assert response.status_code == 302
     preference = NotificationPreference.objects.get(user=me)
@@ -117,7 +121,9 @@ def test_settings_page_saves_kinds_mode_and_time_zone(client):
 
 def test_settings_page_rejects_an_unknown_time_zone(client):
     client.force_login(TraineeFactory())
-    response = client.post(reverse("reminders:settings"), {"email_mode": EmailMode.EACH, "time_zone": "Mars/Olympus"})
+    response = client.post(
+        reverse("reminders:settings"), {"email_mode": EmailMode.EACH, "time_zone": "Mars/Olympus"}
+    )
     assert response.status_code == 400
     assert not NotificationPreference.objects.exists()
 
@@ -146,12 +152,12 @@ def test_course_trainer_changes_the_course_rules(client):
     assert not ReminderRule.objects.filter(course=course).exists()
 
 
-@pytest.mark.parametrize(
-    ("who", "status"), [("other_trainer", 403), ("trainee", 403), ("coordinator", 200)]
-)
+@pytest.mark.parametrize(("who", "status"), [("other_trainer", 403), ("trainee", 403), ("coordinator", 200)])
 def test_course_rules_permissions(client, who, status):
     course = CourseFactory(trainers=[TrainerFactory()])
-    user = {"other_trainer": TrainerFactory, "trainee": TraineeFactory, "coordinator": CoordinatorFactory}[who]()
+    user = {"other_trainer": TrainerFactory, "trainee": TraineeFactory, "coordinator": CoordinatorFactory}[
+        who
+    ]()
     client.force_login(user)
     assert client.get(reverse("reminders:course_rules", args=[course.slug])).status_code == status
 

@@ -52,7 +52,7 @@ def failed_attempt(*, quiz, trainee, at: datetime, number: int = 1, passed: bool
 
 
 def send_all(now: datetime, connection=None) -> delivery.SendReport:
-    """What the worker does with the queued rows (in these tests on_commit never fires, so nothing is queued)."""
+    """What the worker does with queued rows (in these tests on_commit never fires: nothing is queued)."""
     ids = list(Delivery.objects.filter(status=DeliveryStatus.PENDING).values_list("pk", flat=True))
     return delivery.send_deliveries(delivery_ids=ids, now=now, connection=connection)
 

@@ -19,6 +19,7 @@ from tests.reminders.factories import MONDAY_MORNING, enrol
 from training.celery import app
 
 PORT = 6398
+REDIS_SERVER = shutil.which("redis-server") or "redis-server"
 NOW = MONDAY_MORNING
 pytestmark = [
     pytest.mark.django_db,
@@ -28,7 +29,7 @@ pytestmark = [
 
 def start_redis() -> subprocess.Popen:
     process = subprocess.Popen(
-        ["redis-server", "--port", str(PORT), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+        [REDIS_SERVER, "--port", str(PORT), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
         stdout=subprocess.DEVNULL,
     )
     deadline = time.monotonic() + 10

@@ -107,7 +107,8 @@ def test_daily_digest_gathers_the_days_notifications_into_one_email():
     run(NOW + timedelta(minutes=10))
     [digest] = mail.outbox
     assert digest.subject == "2 new notifications"
-    assert first.course.title in digest.body and second.course.title in digest.body
+    assert first.course.title in digest.body
+    assert second.course.title in digest.body
     assert not Notification.objects.filter(awaits_digest=True).exists()
     run(NOW + timedelta(hours=2))
     assert len(mail.outbox) == 1
@@ -139,7 +140,8 @@ def test_user_deleted_between_dispatch_and_send():
     )
     recipient.delete()
     report = delivery.send_deliveries(delivery_ids=[delivery_row.pk], now=NOW)
-    assert report.sent == [] and report.skipped == {}
+    assert report.sent == []
+    assert report.skipped == {}
     assert mail.outbox == []
 
 

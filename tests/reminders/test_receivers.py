@@ -4,8 +4,8 @@ import pytest
 from django.core import mail
 from django.dispatch import Signal
 
-from community.services import discussions as community_services
 from community.models import ThreadFollow
+from community.services import discussions as community_services
 from learning.models import Enrolment
 from reminders import delivery, receivers
 from reminders.models import Delivery, Kind, Notification

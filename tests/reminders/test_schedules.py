@@ -124,7 +124,7 @@ def test_deadline_reminders_seven_days_and_one_day_before():
         # keep the trainee active so only the deadline kind is in play
         Enrolment.objects.update(last_activity_at=now)
         if dispatch.dispatch_due(now=now).created[Kind.DEADLINE]:
-            fired.append((closes - now))
+            fired.append(closes - now)
     assert len(fired) == 2
     assert timedelta(days=6) < fired[0] <= timedelta(days=7)
     assert fired[1] <= timedelta(days=1)

@@ -1,4 +1,4 @@
-"""A real SMTP conversation on loopback (aiosmtpd): messages arrive once; refusals and timeouts are retried."""
+"""A real SMTP conversation on loopback (aiosmtpd): messages arrive once; refusals and timeouts retry."""
 
 import email
 import logging
@@ -106,9 +106,11 @@ def test_temporary_refusals_are_retried_with_growing_delays_then_delivered_once(
     with caplog.at_level(logging.WARNING, logger="reminders.delivery"):
         first = send_all(NOW)
     row = Delivery.objects.get()
-    assert first.retry == [row.pk] and row.status == DeliveryStatus.PENDING
+    assert first.retry == [row.pk]
+    assert row.status == DeliveryStatus.PENDING
     assert row.not_before == NOW + timedelta(minutes=1)
-    assert "SMTPDataError" in row.last_error and "retry in" in caplog.text
+    assert "SMTPDataError" in row.last_error
+    assert "retry in" in caplog.text
     assert send_all(NOW + timedelta(seconds=30)).sent == []  # not due yet
     later = NOW + timedelta(minutes=1)
     send_all(later)
@@ -116,7 +118,8 @@ def test_temporary_refusals_are_retried_with_growing_delays_then_delivered_once(
     assert row.not_before == later + timedelta(minutes=2)  # twice the wait
     send_all(later + timedelta(minutes=2))
     row.refresh_from_db()
-    assert row.status == DeliveryStatus.SENT and row.attempts == 3
+    assert row.status == DeliveryStatus.SENT
+    assert row.attempts == 3
     assert len(sink.messages) == 1
 
 

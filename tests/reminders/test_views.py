@@ -69,7 +69,8 @@ def test_opening_marks_read_and_stays_on_the_site(client):
     Notification.objects.filter(pk=notification.pk).update(url="https://evil.example.com/")
     client.force_login(me)
     response = client.get(reverse("reminders:open", args=[notification.pk]))
-    assert response.status_code == 302 and response["Location"] == reverse("reminders:list")
+    assert response.status_code == 302
+    assert response["Location"] == reverse("reminders:list")
     notification.refresh_from_db()
     assert notification.read_at is not None
 

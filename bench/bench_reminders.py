@@ -224,7 +224,7 @@ def main() -> int:
     ratio = double / mass
     print(f"  send_mass_mail (plain text, one connection, one process): {mass:7.0f} msgs/s")
     print(
-        f"  send_deliveries, one process:          {single:7.0f} msgs/s ({single / mass:.2f}), {received} received"
+        f"  send_deliveries, one process:          {single:7.0f} msgs/s ({single / mass:.2f}), {received} got"
     )
     print(f"  send_deliveries, two worker processes: {double:7.0f} msgs/s, {received_two} received")
     print(f"  ratio {ratio:.2f} (target >= 0.5)  {'OK' if ratio >= 0.5 else 'MISSED'}")

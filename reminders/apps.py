@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class RemindersConfig(AppConfig):
     name = "reminders"
     verbose_name = _("Reminders")
+
+    def ready(self) -> None:
+        from reminders import receivers
+
+        receivers.connect()

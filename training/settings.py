@@ -280,6 +280,7 @@ CELERY_BEAT_SCHEDULE: dict = {
     # Issues certificates that a lost message or a broker outage left behind (docs/certificates.md).
     "certificates-sweep": {"task": "certificates.tasks.sweep_missing_certificates", "schedule": 600.0},
     "reports-rebuild-cube": {"task": "reports.tasks.rebuild_cube", "schedule": 600.0},
+    "reminders-dispatch": {"task": "reminders.tasks.dispatch_due", "schedule": 600.0},
 }
 # Celery closes the DB connection around every task unless told otherwise (docs/performance.md).
 CELERY_DB_REUSE_MAX = 1000

@@ -55,7 +55,7 @@ def test_trainee_takes_a_quiz_to_a_pass_with_autosave_and_reload(page, live_serv
     page.get_by_role("button", name="Submit answers").click()
 
     page.get_by_role("heading", name="Your score: 100%").wait_for()
-    assert page.get_by_text("You passed. Well done!").is_visible()
+    page.get_by_text("You passed. Well done!").wait_for()
     attempt = Attempt.objects.get(trainee=trainee)
     assert attempt.passed
     assert attempt.score == 100

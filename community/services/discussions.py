@@ -6,7 +6,6 @@ same transaction as each moderation step, so the audit trail and the state can n
 """
 
 import logging
-from functools import partial
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -109,7 +108,8 @@ def post_reply(*, thread: Thread, author: User, body: str) -> Post:
             reply_count=F("reply_count") + 1, last_activity_at=post.created_at
         )
         ThreadFollow.objects.get_or_create(thread=thread, user=author)
-        transaction.on_commit(partial(_announce_reply, post=post, thread=thread), robust=True)
+        # A lambda, not functools.partial: Django 5.2 logs a failed robust hook by its __qualname__.
+        transaction.on_commit(lambda: _announce_reply(post=post, thread=thread), robust=True)
     return post
 
 

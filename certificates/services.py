@@ -23,6 +23,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from accounts.models import User
+from certificates import signals
 from certificates.models import Certificate, CertificateEvent, CertificateTemplate, EventKind
 from certificates.rendering import CertificateDocument, render_certificate
 from learning.models import Enrolment, EnrolmentStatus
@@ -222,7 +223,17 @@ def notify_certificate_issued(*, certificate_id: int) -> bool:
     )
     if not claimed:
         return False
-    certificate = Certificate.objects.select_related("enrolment__trainee__profile").get(pk=certificate_id)
+    certificate = Certificate.objects.select_related("enrolment__trainee__profile", "enrolment__course").get(
+        pk=certificate_id
+    )
+    responses = signals.certificate_issued.send_robust(sender=Certificate, certificate=certificate)
+    for receiver, result in responses:
+        if isinstance(result, Exception):
+            logger.error(
+                "certificate_issued receiver %r failed for %s", receiver, certificate_id, exc_info=result
+            )
+    if any(result is True for _receiver, result in responses):
+        return True
     trainee = certificate.enrolment.trainee
     profile = getattr(trainee, "profile", None)
     language = profile.preferred_language if profile else settings.LANGUAGE_CODE

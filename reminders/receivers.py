@@ -40,16 +40,17 @@ def notify_reply(sender, *, post, thread, **kwargs) -> None:
     )
 
 
-def notify_certificate(sender, **kwargs) -> None:
+def notify_certificate(sender, **kwargs) -> bool:
+    """Tell the holder through reminders; True tells certificates not to email on its own."""
     certificate = kwargs.get("certificate") or kwargs.get("instance")
     if certificate is None:
-        return
+        return False
     recipient = getattr(certificate, "trainee", None) or getattr(
         getattr(certificate, "enrolment", None), "trainee", None
     )
     if recipient is None:
         logger.warning("reminders: certificate %s has no trainee to tell", getattr(certificate, "pk", None))
-        return
+        return False
     course = getattr(certificate, "course", None) or getattr(
         getattr(certificate, "enrolment", None), "course", None
     )
@@ -59,6 +60,7 @@ def notify_certificate(sender, **kwargs) -> None:
     services.notify(
         recipient=recipient, kind=Kind.CERTIFICATE_READY, subject_object=certificate, context=context
     )
+    return True
 
 
 def notify_quiz_failed(sender, *, attempt, **kwargs) -> None:

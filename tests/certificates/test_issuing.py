@@ -173,12 +173,31 @@ def test_a_trainee_without_profile_gets_a_certificate_in_their_display_name(db):
     assert certificate.holder_name == enrolment.trainee.email.split("@")[0]
 
 
-def test_holder_is_emailed_once_in_their_language(certificate, mailoutbox):
+def test_holder_is_told_once_through_reminders(certificate, mailoutbox):
+    from reminders.models import Delivery, Kind
+
+    assert services.notify_certificate_issued(certificate_id=certificate.pk) is True
+    assert services.notify_certificate_issued(certificate_id=certificate.pk) is False
+    trainee = certificate.enrolment.trainee
+    assert Delivery.objects.filter(recipient=trainee, kind=Kind.CERTIFICATE_READY).count() == 1
+    assert mailoutbox == []  # reminders sends it, in the holder's daytime, honouring their preferences
+
+
+def test_without_a_receiver_the_holder_is_emailed_once_in_their_language(certificate, mailoutbox):
+    from certificates.signals import certificate_issued
+
     profile = certificate.enrolment.trainee.profile
     profile.preferred_language = "vi"
     profile.save()
-    assert services.notify_certificate_issued(certificate_id=certificate.pk) is True
-    assert services.notify_certificate_issued(certificate_id=certificate.pk) is False
+    receivers = certificate_issued.receivers[:]
+    certificate_issued.receivers.clear()
+    certificate_issued.sender_receivers_cache.clear()
+    try:
+        assert services.notify_certificate_issued(certificate_id=certificate.pk) is True
+        assert services.notify_certificate_issued(certificate_id=certificate.pk) is False
+    finally:
+        certificate_issued.receivers[:] = receivers
+        certificate_issued.sender_receivers_cache.clear()
     assert len(mailoutbox) == 1
     assert certificate.verify_url in mailoutbox[0].body
     assert mailoutbox[0].to == [certificate.enrolment.trainee.email]

@@ -61,3 +61,15 @@ def test_connect_survives_missing_signals(monkeypatch):
     monkeypatch.setattr(receivers, "_signal", lambda module, name: None)
     receivers.connect()
     assert receivers._signal("certificates.no_such_module", "certificate_issued") is None
+
+
+@pytest.mark.django_db
+def test_an_issued_certificate_becomes_one_certificate_ready_reminder(mailoutbox):
+    from certificates import services as certificate_services
+    from tests.certificates.factories import CompletedEnrolmentFactory
+
+    enrolment = CompletedEnrolmentFactory()
+    certificate = certificate_services.issue_certificate(enrolment_id=enrolment.pk, render=False)
+    certificate_services.notify_certificate_issued(certificate_id=certificate.pk)
+    certificate_services.notify_certificate_issued(certificate_id=certificate.pk)
+    assert Delivery.objects.filter(recipient=enrolment.trainee, kind=Kind.CERTIFICATE_READY).count() == 1

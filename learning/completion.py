@@ -8,6 +8,7 @@ courses and quizzes, so it may call their selectors. Completion stays a single d
 from collections.abc import Callable
 
 from courses.models import Lesson
+from learning.cohorts.rules import cohort_attendance_met
 from learning.models import Enrolment, LessonProgress
 from quizzes import selectors as quiz_selectors
 
@@ -26,7 +27,7 @@ def required_quizzes_passed(enrolment: Enrolment) -> bool:
     )
 
 
-RULES: list[Rule] = [required_lessons_done, required_quizzes_passed]
+RULES: list[Rule] = [required_lessons_done, required_quizzes_passed, cohort_attendance_met]
 
 
 def requirements_met(enrolment: Enrolment) -> bool:

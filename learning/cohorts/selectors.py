@@ -153,7 +153,9 @@ def _participant_dimensions(prefix: str, by: tuple[str, ...]) -> dict:
     return fields
 
 
-def _grouped(queryset, prefix: str, by: tuple[str, ...], **aggregates) -> QuerySet:
+def _grouped(
+    queryset, prefix: str, by: tuple[str, ...], *, also: tuple[str, ...] = (), **aggregates
+) -> QuerySet:
     fields = _participant_dimensions(prefix, by)
     annotations = {
         f"_d_{name}": ExpressionWrapper(value, output_field=BooleanField())
@@ -161,7 +163,12 @@ def _grouped(queryset, prefix: str, by: tuple[str, ...], **aggregates) -> QueryS
         else F(value)
         for name, value in fields.items()
     }
-    return queryset.annotate(**annotations).values(*annotations).annotate(**aggregates).order_by(*annotations)
+    return (
+        queryset.annotate(**annotations)
+        .values(*also, *annotations)
+        .annotate(**aggregates)
+        .order_by(*also, *annotations)
+    )
 
 
 def _key(row: dict, by: tuple[str, ...]) -> tuple:
@@ -176,8 +183,10 @@ def participant_counts(
     >>> participant_counts(by=("country", "sex"))
     {("KH", "female"): 31, ("KH", "male"): 12, ...}
     """
-    rows = _grouped(Participant.objects.filter(cohort__in=_scope(cohorts)), "", by, n=Count("pk"))
-    return {_key(row, by): row["n"] for row in rows}
+    participants = Participant.objects.filter(cohort__in=_scope(cohorts))
+    if not by:
+        return {(): participants.count()}
+    return {_key(row, by): row["n"] for row in _grouped(participants, "", by, n=Count("pk"))}
 
 
 def sessions_held(
@@ -218,8 +227,8 @@ def attendance_rates(
         .annotate(n=Count("pk"))
         .values_list("cohort_id", "n")
     )
-    per_cohort = _grouped(Participant.objects.filter(cohort__in=scope), "", (*by,), n=Count("pk")).values(
-        *[f"_d_{name}" for name in by], "cohort_id", "n"
+    per_cohort = _grouped(
+        Participant.objects.filter(cohort__in=scope), "", by, also=("cohort_id",), n=Count("pk")
     )
     participants: dict[tuple, int] = defaultdict(int)
     possible: dict[tuple, int] = defaultdict(int)
@@ -227,18 +236,15 @@ def attendance_rates(
         key = _key(row, by)
         participants[key] += row["n"]
         possible[key] += row["n"] * held.get(row["cohort_id"], 0)
-    present_rows = _grouped(
-        Attendance.objects.filter(
-            participant__cohort__in=scope,
-            present=True,
-            session__is_cancelled=False,
-            session__starts_at__lte=now,
-        ),
-        "participant__",
-        by,
-        n=Count("pk"),
+    present_marks = Attendance.objects.filter(
+        participant__cohort__in=scope, present=True, session__is_cancelled=False, session__starts_at__lte=now
     )
-    present = {_key(row, by): row["n"] for row in present_rows}
+    if not by:
+        present = {(): present_marks.count()}
+    else:
+        present = {
+            _key(row, by): row["n"] for row in _grouped(present_marks, "participant__", by, n=Count("pk"))
+        }
     return {
         key: AttendanceFigure(
             participants=participants[key], possible=possible[key], present=present.get(key, 0)

@@ -1,7 +1,7 @@
 """Factories for cohorts (issue 8)."""
 
 import secrets
-from datetime import date, timedelta
+from datetime import timedelta
 
 import factory
 from django.utils import timezone
@@ -22,8 +22,8 @@ class CohortFactory(factory.django.DjangoModelFactory):
     country = Country.CAMBODIA
     province = "Takeo"
     mode = CohortMode.FACE_TO_FACE
-    starts_on = factory.LazyFunction(lambda: date.today() - timedelta(days=7))
-    ends_on = factory.LazyFunction(lambda: date.today() + timedelta(days=60))
+    starts_on = factory.LazyFunction(lambda: timezone.localdate() - timedelta(days=7))
+    ends_on = factory.LazyFunction(lambda: timezone.localdate() + timedelta(days=60))
     join_code = factory.LazyFunction(services.new_join_code)
     calendar_token = factory.LazyFunction(lambda: secrets.token_urlsafe(32))
 

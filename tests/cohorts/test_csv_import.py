@@ -45,7 +45,9 @@ def test_a_good_file_previews_then_imports_every_row_with_names_in_their_scripts
     names = set(Participant.objects.filter(cohort=cohort).values_list("display_name", flat=True))
     assert names == {"សុភ័ក្ត្រ ស្រីមុំ", "အောင်ကျော်", "Nguyễn Thị Hương", "Dara"}
     dara = Participant.objects.get(display_name="Dara")
-    assert dara.age_band == "under_18" and dara.guardian_consent and dara.guardian_consent_at
+    assert dara.age_band == "under_18"
+    assert dara.guardian_consent
+    assert dara.guardian_consent_at
     assert Participant.objects.get(display_name="အောင်ကျော်").country == "MM"
 
 
@@ -54,7 +56,9 @@ def test_uploading_the_same_file_again_creates_nothing_new():
     services.import_participants(cohort=cohort, data=GOOD.encode())
 
     preview = services.preview_import(cohort=cohort, data=GOOD.encode())
-    assert preview.is_valid and not preview.new_rows and len(preview.existing_rows) == 4
+    assert preview.is_valid
+    assert not preview.new_rows
+    assert len(preview.existing_rows) == 4
     assert services.import_participants(cohort=cohort, data=GOOD.encode()) == []
     assert Participant.objects.filter(cohort=cohort).count() == 4
 
@@ -70,7 +74,8 @@ def test_byte_order_mark_and_windows_line_endings_are_read():
     cohort = CohortFactory()
     data = "\ufeff".encode() + GOOD.replace("\n", "\r\n").encode()
     preview = services.preview_import(cohort=cohort, data=data)
-    assert preview.is_valid and len(preview.new_rows) == 4
+    assert preview.is_valid
+    assert len(preview.new_rows) == 4
     assert preview.new_rows[0].display_name == "សុភ័ក្ត្រ ស្រីមុំ"
 
 
@@ -87,7 +92,7 @@ def test_semicolon_separated_files_are_read():
 
 def test_text_that_is_not_utf8_is_refused_with_its_line():
     cohort = CohortFactory()
-    data = "name,country,sex,age_band\nSok,KH,female,18-24\n".encode() + b"Ch\xe9a,KH,female,18-24\n"
+    data = b"name,country,sex,age_band\nSok,KH,female,18-24\n" + b"Ch\xe9a,KH,female,18-24\n"
     assert problems(cohort, data)[0][0] == 3
     import_all_or_nothing(cohort, data)
 
@@ -248,7 +253,8 @@ def test_problems_are_shown_with_line_numbers(client):
 
     upload = SimpleUploadedFile("list.csv", b"name,country,sex,age_band\nSok,KH,female,99\n")
     body = client.post(url, {"file": upload}).content.decode()
-    assert "nobody was imported" in body and "Line 2:" in body
+    assert "nobody was imported" in body
+    assert "Line 2:" in body
     assert 'name="content"' not in body  # no way to confirm a file with problems
 
 

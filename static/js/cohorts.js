@@ -11,7 +11,6 @@
   var status = form.querySelector(".save-status");
   var token = form.querySelector("input[name=csrfmiddlewaretoken]").value;
   var pending = {};
-  var inflight = {};
   var retryDelay = 2000;
   var retryTimer = null;
 
@@ -27,42 +26,59 @@
     label.classList.remove("is-pending", "is-saved", "is-failed");
     if (state) { label.classList.add("is-" + state); }
   };
+  var failing = false;  // the last request did not reach the server
+  var counter = form.querySelector(".present-count");
   var report = function () {
-    var waiting = Object.keys(pending).length;
-    status.classList.toggle("is-pending", waiting > 0);
-    status.textContent = waiting > 0 ? form.dataset.pendingText : form.dataset.allSavedText;
+    if (counter) { counter.textContent = form.querySelectorAll("input[name=present]:checked").length; }
+    var waiting = Object.keys(pending).length > 0;
+    status.classList.toggle("is-pending", waiting && failing);
+    if (!waiting) {
+      status.textContent = form.dataset.allSavedText;
+    } else {
+      status.textContent = failing ? form.dataset.pendingText : form.dataset.savingText;
+    }
   };
   var scheduleRetry = function () {
     if (retryTimer) { return; }
     retryTimer = setTimeout(function () { retryTimer = null; flush(); }, retryDelay);
     retryDelay = Math.min(retryDelay * 2, 30000);
   };
-  var send = function (id) {
-    if (inflight[id]) { return; }
+  // One request at a time: on a slow line the taps queue up in order instead of competing.
+  var busy = false;
+  var next = function () {
+    if (busy) { return; }
+    var ids = Object.keys(pending);
+    if (!ids.length) { report(); return; }
+    var id = ids[0];
     var present = pending[id];
     var data = new FormData();
     data.append("csrfmiddlewaretoken", token);
     data.append("participant", id);
     data.append("present", present ? "1" : "0");
-    inflight[id] = true;
+    busy = true;
     fetch(url, { method: "POST", body: data, credentials: "same-origin", headers: { Accept: "application/json" } })
       .then(function (response) {
-        inflight[id] = false;
+        busy = false;
+        failing = false;
         var input = box(id);
-        if (response.ok || response.status === 403 || response.status === 409 || response.status === 400) {
-          // Saved, or refused for good: either way resending will not help.
-          if (pending[id] === present) { delete pending[id]; store(); }
-          if (input) { show(input, response.ok ? "saved" : "failed"); }
+        if (response.ok || response.status === 400 || response.status === 403 || response.status === 409) {
+          // Saved, or refused for good: either way resending would not help.
+          if (pending[id] === present) {
+            delete pending[id];
+            store();
+            if (input) { show(input, response.ok ? "saved" : "failed"); }
+          }
           retryDelay = 2000;
-          if (pending[id] !== undefined) { send(id); }
+          next();
         } else {
+          failing = true;
           scheduleRetry();
         }
         report();
       })
-      .catch(function () { inflight[id] = false; report(); scheduleRetry(); });
+      .catch(function () { busy = false; failing = true; report(); scheduleRetry(); });
   };
-  var flush = function () { Object.keys(pending).forEach(send); report(); };
+  var flush = function () { next(); report(); };
 
   form.addEventListener("change", function (event) {
     var input = event.target;
@@ -70,7 +86,7 @@
     pending[input.value] = input.checked;
     store();
     show(input, "pending");
-    send(input.value);
+    next();
     report();
   });
   window.addEventListener("online", flush);

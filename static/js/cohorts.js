@@ -59,19 +59,21 @@
     fetch(url, { method: "POST", body: data, credentials: "same-origin", headers: { Accept: "application/json" } })
       .then(function (response) {
         busy = false;
-        failing = false;
         var input = box(id);
-        if (response.ok || response.status === 400 || response.status === 403 || response.status === 409) {
+        // A signed-out session is redirected to the sign-in page: not saved, so keep the tap.
+        var saved = response.ok && !response.redirected &&
+          (response.headers.get("Content-Type") || "").indexOf("application/json") === 0;
+        failing = !saved && response.status !== 400 && response.status !== 403 && response.status !== 409;
+        if (!failing) {
           // Saved, or refused for good: either way resending would not help.
           if (pending[id] === present) {
             delete pending[id];
             store();
-            if (input) { show(input, response.ok ? "saved" : "failed"); }
+            if (input) { show(input, saved ? "saved" : "failed"); }
           }
           retryDelay = 2000;
           next();
         } else {
-          failing = true;
           scheduleRetry();
         }
         report();

@@ -26,7 +26,9 @@ def restore_connection(page) -> None:
 
 
 def present_ids(session) -> set[int]:
-    return set(Attendance.objects.filter(session=session, present=True).values_list("participant_id", flat=True))
+    return set(
+        Attendance.objects.filter(session=session, present=True).values_list("participant_id", flat=True)
+    )
 
 
 @pytest.mark.browser

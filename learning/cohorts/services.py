@@ -12,14 +12,14 @@ from collections.abc import Iterable
 from datetime import datetime
 
 from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db.models import F, FilteredRelation, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import AgeBand, User
 from courses.models import Course, Module
 from learning import services as learning_services
-from learning.cohorts import csv_import
+from learning.cohorts import cache, csv_import
 from learning.models import (
     Attendance,
     Cohort,
@@ -37,6 +37,10 @@ CODE_LENGTH = 8
 
 class CohortError(Exception):
     """A business rule refused the action; the message is shown to the user as it is."""
+
+
+class NotInCohort(CohortError):
+    """The participant belongs to another cohort (or does not exist): views answer 403."""
 
 
 def new_join_code() -> str:
@@ -76,6 +80,7 @@ def update_cohort(*, cohort: Cohort, facilitators: Iterable[User] | None = None,
     if cohort.ends_on < cohort.starts_on:
         raise CohortError(_("The group cannot end before it starts."))
     cohort.save()
+    transaction.on_commit(cache.bump_calendar_version)
     if facilitators is not None:
         cohort.facilitators.add(*facilitators)
     if "min_attendance_percent" in fields:
@@ -270,7 +275,9 @@ def _check_module(cohort: Cohort, module: Module | None) -> None:
 def schedule_session(*, cohort: Cohort, module: Module | None = None, **fields) -> CohortSession:
     _check_module(cohort, module)
     _check_session_fields(fields)
-    return CohortSession.objects.create(cohort=cohort, module=module, **fields)
+    session = CohortSession.objects.create(cohort=cohort, module=module, **fields)
+    transaction.on_commit(cache.bump_calendar_version)
+    return session
 
 
 def _check_session_fields(fields: dict) -> None:
@@ -291,6 +298,7 @@ def update_session(*, session: CohortSession, module: Module | None = None, **fi
     session.sequence = F("sequence") + 1  # calendars replace the event they already have
     session.save()
     session.refresh_from_db(fields=["sequence"])
+    transaction.on_commit(cache.bump_calendar_version)
     if was_cancelled != session.is_cancelled:
         _evaluate_account_holders(session.cohort)  # the number of sessions to attend changed
     return session
@@ -303,12 +311,34 @@ def _check_attendance(session: CohortSession, participant: Participant) -> None:
         raise CohortError(_("This session was cancelled."))
 
 
+def record_tap(*, session: CohortSession, participant_id: int, present: bool, by: User) -> None:
+    """One tap from the attendance page. The participant and their current mark come in one query, and a
+    resent tap (same state) writes nothing."""
+    participant = (
+        Participant.objects.filter(pk=participant_id, cohort_id=session.cohort_id)
+        .select_related("enrolment")
+        .annotate(mark=FilteredRelation("attendance", condition=Q(attendance__session_id=session.pk)))
+        .annotate(current=F("mark__present"))
+        .first()
+    )
+    if participant is None:
+        raise NotInCohort(_("This participant is not in this session's group."))
+    if session.is_cancelled:
+        raise CohortError(_("This session was cancelled."))
+    if participant.current is present:
+        return
+    mark_attendance(session=session, participant=participant, present=present, by=by)
+
+
 def mark_attendance(
     *, session: CohortSession, participant: Participant, present: bool, by: User
 ) -> Attendance:
     """Record one tap. Idempotent: the request says "present" or "absent", never "toggle", so a retried
     request leaves the same state."""
     _check_attendance(session, participant)
+    current = Attendance.objects.filter(session=session, participant=participant).first()
+    if current is not None and current.present == present:
+        return current  # a resent tap: nothing to write
     with transaction.atomic():
         attendance, _created = Attendance.objects.update_or_create(
             session=session, participant=participant, defaults={"present": present, "marked_by": by}

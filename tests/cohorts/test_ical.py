@@ -95,3 +95,21 @@ def test_the_feed_holds_no_participant(client):
     CohortSessionFactory(cohort=cohort)
     ParticipantFactory(cohort=cohort, display_name="Private Name")
     assert b"Private Name" not in feed(client, cohort)
+
+
+def test_the_cached_feed_changes_as_soon_as_a_session_changes(client, django_capture_on_commit_callbacks):
+    cohort = CohortFactory()
+    session = CohortSessionFactory(cohort=cohort, title="Before")
+    assert b"SUMMARY:Before" in feed(client, cohort)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.update_session(
+            session=session, module=None, title="After", starts_at=session.starts_at,
+            ends_at=session.ends_at, place=session.place, online_url="",
+        )  # fmt: skip
+        services.schedule_session(
+            cohort=cohort, title="Added", starts_at=session.starts_at, ends_at=session.ends_at, place="Hall"
+        )
+    data = feed(client, cohort)
+    assert b"SUMMARY:After" in data
+    assert b"SUMMARY:Added" in data
+    assert feed(client, cohort) == data  # served from the cache

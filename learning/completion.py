@@ -8,6 +8,7 @@ courses and quizzes, so it may call their selectors. Completion stays a single d
 from collections.abc import Callable
 
 from courses.models import Lesson
+from learning.cohorts.rules import attendance_replaces_online, cohort_attendance_met
 from learning.models import Enrolment, LessonProgress
 from quizzes import selectors as quiz_selectors
 
@@ -26,8 +27,13 @@ def required_quizzes_passed(enrolment: Enrolment) -> bool:
     )
 
 
-RULES: list[Rule] = [required_lessons_done, required_quizzes_passed]
+RULES: list[Rule] = [required_lessons_done, required_quizzes_passed, cohort_attendance_met]
 
 
 def requirements_met(enrolment: Enrolment) -> bool:
+    # In a face-to-face cohort with an attendance rule, the workshop is the course: meeting the rule
+    # completes it, whatever the online lessons say (many participants never open them). Online and
+    # blended cohorts need every rule.
+    if attendance_replaces_online(enrolment):
+        return cohort_attendance_met(enrolment)
     return all(rule(enrolment) for rule in RULES)

@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from learning import views
 
@@ -17,4 +17,5 @@ urlpatterns = [
         views.download_resource,
         name="resource",
     ),
+    path("", include("learning.cohorts.urls")),
 ]

@@ -58,6 +58,8 @@ class Enrolment(models.Model):
         indexes = [
             models.Index(fields=["course", "status"], name="enrolment_course_status_idx"),
             models.Index(fields=["trainee", "status"], name="enrolment_trainee_status_idx"),
+            # Reports count trainees active in the last 30 days; reminders find the inactive ones.
+            models.Index(fields=["last_activity_at"], name="enrolment_last_activity_idx"),
         ]
 
     def __str__(self) -> str:

@@ -7,9 +7,15 @@ Figures, all over the enrolments that are not withdrawn, of trainees in scope:
 - completion rate: completed / enrolled. Quiz pass rate: passed / submitted attempts (pre-tests excluded).
 - knowledge gain: mean of (best post-test score - first pre-test score) in points, over trainees with both.
 - active trainees: distinct trainees with any activity in the last 30 days (live, not from the cube).
+
+Face-to-face (learning.Cohort), read live through learning.cohorts.selectors and cached with the rest:
+- participants of cohorts held in the scope's countries (Cohort.country) whose own country is in scope too,
+  with and without an account; sessions held (started, not cancelled) per cohort country; attendance rate:
+  present marks / (participants x sessions held in their cohort); completed: meets the cohort's rule.
 """
 
 import hashlib
+from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -22,11 +28,12 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from accounts.models import AgeBand, Country, Sex
-from learning.models import Enrolment, EnrolmentStatus
+from learning.cohorts import selectors as cohort_selectors
+from learning.models import Cohort, Enrolment, EnrolmentStatus
 from reports import suppression
 from reports.models import CubeState, EnrolmentCube, Grain
 from reports.permissions import Scope
-from reports.suppression import PRIMARY, SHOWN, Cell
+from reports.suppression import COMPLEMENTARY, PRIMARY, SHOWN, Cell
 
 ACTIVE_DAYS = 30
 FIGURES_TTL = 3600
@@ -85,6 +92,10 @@ def cube_in_scope(*, scope: Scope, filters: Filters, grain: str = Grain.ALL) -> 
     return cube.order_by()
 
 
+def _next_month(month: date) -> date:
+    return (month.replace(day=28) + timedelta(days=4)).replace(day=1)
+
+
 def enrolments_in_scope(*, scope: Scope, filters: Filters) -> QuerySet[Enrolment]:
     """Live enrolments of trainees in scope (participant export, active trainees)."""
     enrolments = Enrolment.objects.exclude(status=EnrolmentStatus.WITHDRAWN).filter(
@@ -93,8 +104,7 @@ def enrolments_in_scope(*, scope: Scope, filters: Filters) -> QuerySet[Enrolment
     if filters.date_from:
         enrolments = enrolments.filter(enrolled_at__date__gte=filters.date_from)
     if filters.date_to:
-        end = (filters.date_to.replace(day=28) + timedelta(days=4)).replace(day=1)
-        enrolments = enrolments.filter(enrolled_at__date__lt=end)
+        enrolments = enrolments.filter(enrolled_at__date__lt=_next_month(filters.date_to))
     if filters.programme_id:
         enrolments = enrolments.filter(course__programme_id=filters.programme_id)
     if filters.course_id:
@@ -255,9 +265,6 @@ class Dimension:
         }[self.slug]
 
 
-# Cohort is an extension point: when learning.Cohort exists, the cube gains a cohort_id and a Dimension
-# ("cohort", ("cohort_id", "cohort__name")) here; attendance at face-to-face sessions becomes one more
-# measure summed like "completed".
 DIMENSIONS = {
     d.slug: d
     for d in (
@@ -359,6 +366,195 @@ def funnel(totals: dict) -> Table:
     )
 
 
+# --- face-to-face cohorts -----------------------------------------------------------------------------------
+
+F2F_BY = ("country", "sex", "age_band", "has_account")
+F2F_COUNTS = ("participants", "with_account", "without_account", "completed")
+F2F_PARTS = ("participants", "with_account", "without_account")  # the first is the sum of the other two
+F2F_TABLES = {
+    "face_to_face_country": "country",
+    "face_to_face_sex": "sex",
+    "face_to_face_age_band": "age_band",
+}
+
+
+def cohorts_in_scope(*, scope: Scope, filters: Filters) -> QuerySet[Cohort]:
+    """Cohorts held in a country of the scope (Cohort.country) that started in the month range, of the
+    programme, course and partner organisation (Cohort.partner) filtered on."""
+    cohorts = Cohort.objects.filter(country__in=_countries(scope, filters))
+    if filters.date_from:
+        cohorts = cohorts.filter(starts_on__gte=filters.date_from)
+    if filters.date_to:
+        cohorts = cohorts.filter(starts_on__lt=_next_month(filters.date_to))
+    if filters.programme_id:
+        cohorts = cohorts.filter(course__programme_id=filters.programme_id)
+    if filters.course_id:
+        cohorts = cohorts.filter(course_id=filters.course_id)
+    if filters.partner_id:
+        cohorts = cohorts.filter(partner_id=filters.partner_id)
+    return cohorts.order_by()
+
+
+def raw_face_to_face(*, scope: Scope, filters: Filters) -> dict:
+    """Raw face-to-face counts at the finest grain (participant's country, sex, age band, with an account or
+    not), for participants whose own country is in scope, plus sessions held per cohort country. Five
+    grouped queries whatever the number of cohorts, participants or sessions."""
+    countries = _countries(scope, filters)
+    cohorts = cohorts_in_scope(scope=scope, filters=filters)
+    now = timezone.now()
+    rates = cohort_selectors.attendance_rates(by=F2F_BY, cohorts=cohorts, now=now)
+    completed = cohort_selectors.completions(by=F2F_BY, cohorts=cohorts)
+    cells = [
+        {
+            "country": key[0],
+            "sex": key[1],
+            "age_band": key[2],
+            "has_account": bool(key[3]),
+            "participants": figure.participants,
+            "possible": figure.possible,
+            "present": figure.present,
+            "completed": completed.get(key, 0),
+        }
+        for key, figure in rates.items()
+        if key[0] in countries  # a cohort in scope may include someone from another country: not theirs
+    ]
+    held = cohort_selectors.sessions_held(cohorts=cohorts, by_country=True, now=now)
+    return {"cells": cells, "sessions": {key[0]: n for key, n in held.items() if key[0] in countries}}
+
+
+def _f2f_sum(cells: list[dict]) -> dict:
+    sums = dict.fromkeys(("participants", "with_account", "without_account", "possible", "present"), 0)
+    sums["completed"] = 0
+    for cell in cells:
+        for name in ("participants", "possible", "present", "completed"):
+            sums[name] += cell[name]
+        sums["with_account" if cell["has_account"] else "without_account"] += cell["participants"]
+    return sums
+
+
+def _f2f_states(raw: list[dict], *, with_total: bool) -> list[dict[str, str]]:
+    """The state of each count of each row. Primary suppression; a row whose participants are hidden hides
+    all its counts; since participants = with an account + without one, hiding one of the three hides
+    another of them in the same row; when the table shows its total, complementary suppression in each
+    column. Repeated until nothing changes (cells are only ever hidden, so this ends)."""
+    states = {name: suppression.primary_states([r[name] for r in raw]) for name in F2F_COUNTS}
+    for index, state in enumerate(states["participants"]):
+        if state == PRIMARY:
+            for name in F2F_COUNTS[1:]:
+                states[name][index] = PRIMARY
+    while True:
+        before = {name: list(column) for name, column in states.items()}
+        if with_total:
+            for name in F2F_COUNTS:
+                states[name] = suppression.complement([r[name] for r in raw], states[name])
+        for index in range(len(raw)):
+            hidden = {name for name in F2F_PARTS if states[name][index] != SHOWN}
+            if "participants" in hidden:
+                to_hide = F2F_PARTS[1:]  # neither part may show: one would give the other away
+            elif len(hidden) == 1:
+                to_hide = F2F_PARTS[1:]  # one part hidden, the total shown: hide the other part too
+            else:
+                continue
+            for name in to_hide:
+                if states[name][index] == SHOWN:
+                    states[name][index] = COMPLEMENTARY
+        if states == before:
+            return [{name: states[name][index] for name in F2F_COUNTS} for index in range(len(raw))]
+
+
+def _f2f_columns(*, with_sessions: bool) -> list[Column]:
+    sessions = [Column("sessions", _("Sessions held"))] if with_sessions else []
+    return [
+        *sessions,
+        Column("participants", _("Participants")),
+        Column("with_account", _("With an account")),
+        Column("without_account", _("Without an account")),
+        Column("attendance_rate", _("Attendance rate")),
+        Column("completed", _("Completed by attendance")),
+        Column("completion_rate", _("Completion rate")),
+    ]
+
+
+def _f2f_row(key: str, label: str, raw: dict, states: dict[str, str], sessions: int | None = None) -> Row:
+    counts = {
+        name: Cell(value=raw[name] if states[name] == SHOWN else None, state=states[name])
+        for name in F2F_COUNTS
+    }
+    # A rate only from a shown base: attendance over at least k people, completion from two shown counts.
+    attendance = (
+        Cell(value=100.0 * raw["present"] / raw["possible"], kind="percent")
+        if not counts["participants"].is_hidden and raw["possible"]
+        else Cell(value=None, kind="percent")
+    )
+    cells = {} if sessions is None else {"sessions": Cell(value=sessions)}
+    cells.update(
+        participants=counts["participants"],
+        with_account=counts["with_account"],
+        without_account=counts["without_account"],
+        attendance_rate=attendance,
+        completed=counts["completed"],
+        completion_rate=suppression.rate_cell(counts["completed"], counts["participants"]),
+    )
+    return Row(key=key, label=label, cells=cells)
+
+
+def _f2f_total(raw: dict) -> Row:
+    total = _f2f_sum(raw["cells"])
+    return _f2f_row(
+        "total", _("Total"), total, _f2f_states([total], with_total=False)[0], sum(raw["sessions"].values())
+    )
+
+
+def _f2f_table(slug: str, raw: dict) -> Table:
+    dimension = F2F_TABLES[slug]
+    by_country = dimension == "country"
+    groups: dict[str, list[dict]] = defaultdict(list)
+    for cell in raw["cells"]:
+        groups[cell[dimension]].append(cell)
+    keys = set(groups) | (set(raw["sessions"]) if by_country else set())
+    choices = {"country": Country, "sex": Sex, "age_band": AgeBand}[dimension]
+    order = {value: index for index, value in enumerate(choices.values)}
+    labels = dict(choices.choices)
+    keys = sorted(keys, key=lambda k: (order.get(k, 99), k))
+    sums = [_f2f_sum(groups.get(key, [])) for key in keys]
+    states = _f2f_states(sums, with_total=True)
+    rows = [
+        _f2f_row(key, str(labels.get(key, key)), row, state, raw["sessions"].get(key, 0) if by_country else None)
+        for key, row, state in zip(keys, sums, states, strict=True)
+    ]
+    total = _f2f_total(raw)
+    if not by_country:
+        del total.cells["sessions"]  # sessions are not people: they have no sex or age band
+    return Table(
+        slug=slug,
+        title={
+            "country": _("Face-to-face participants by country"),
+            "sex": _("Face-to-face participants by sex"),
+            "age_band": _("Face-to-face participants by age band"),
+        }[dimension],
+        dimension=DIMENSIONS[dimension].heading(),
+        columns=_f2f_columns(with_sessions=by_country),
+        rows=rows,
+        total=total,
+    )
+
+
+@dataclass
+class FaceToFace:
+    headline: dict[str, Cell]
+    tables: list[Table]
+
+    @property
+    def is_empty(self) -> bool:
+        return not any(table.rows for table in self.tables)
+
+
+def face_to_face(raw: dict) -> FaceToFace:
+    return FaceToFace(
+        headline=dict(_f2f_total(raw).cells), tables=[_f2f_table(slug, raw) for slug in F2F_TABLES]
+    )
+
+
 @dataclass
 class Dashboard:
     headline: dict[str, Cell]
@@ -367,21 +563,23 @@ class Dashboard:
     months: Table | None = None
     built_at: object = None
     certificates_available: bool = True
+    face_to_face: FaceToFace | None = None
 
 
 def table_slugs() -> list[str]:
-    return [*DIMENSIONS, "funnel"]
+    return [*DIMENSIONS, "funnel", *F2F_TABLES]
 
 
 def _cache_key(built_at, scope: Scope, filters: Filters) -> str:
     stamp = built_at.timestamp() if built_at else 0
     query = urlencode(sorted(filters.as_dict().items()))
     digest = hashlib.sha256(f"{','.join(scope.countries)}|{query}".encode()).hexdigest()[:32]
-    return f"reports:figures:{stamp}:{digest}"
+    return f"reports:figures:v2:{stamp}:{digest}"
 
 
 def raw_figures(*, scope: Scope, filters: Filters, built_at=None) -> dict:
-    """The query results behind one dashboard: totals, every breakdown and the active trainees. Cached per
+    """The query results behind one dashboard: totals, every breakdown, the active trainees and the
+    face-to-face counts (live, so they may lag the cohorts by up to one rebuild interval). Cached per
     cube rebuild (the key holds the rebuild time, so a rebuild invalidates it), scope and filters. The cache
     holds raw counts; they are suppressed each time a page or file is built from them."""
     _countries(scope, filters)  # refuse a country outside the scope before the cache is even consulted
@@ -394,6 +592,7 @@ def raw_figures(*, scope: Scope, filters: Filters, built_at=None) -> dict:
                 slug: _raw_breakdown(scope=scope, filters=filters, dimension=slug) for slug in DIMENSIONS
             },
             "active": active_trainee_count(scope=scope, filters=filters),
+            "face_to_face": raw_face_to_face(scope=scope, filters=filters),
         }
         cache.set(key, figures, timeout=FIGURES_TTL)
     return figures
@@ -431,14 +630,17 @@ def dashboard(*, scope: Scope, filters: Filters) -> Dashboard:
         months=_build_breakdown("month", figures["breakdowns"]["month"], totals),
         built_at=built_at,
         certificates_available=certificate_model() is not None,
+        face_to_face=face_to_face(figures["face_to_face"]),
     )
 
 
 def export_table(*, scope: Scope, filters: Filters, slug: str) -> Table:
     """One dashboard table, from the same (cached) figures as the page, so a file matches what was seen."""
-    if slug != "funnel" and slug not in DIMENSIONS:
+    if slug not in table_slugs():
         raise KeyError(slug)
     figures = raw_figures(scope=scope, filters=filters, built_at=cube_built_at())
+    if slug in F2F_TABLES:
+        return _f2f_table(slug, figures["face_to_face"])
     if slug == "funnel":
         return funnel(figures["totals"])
     return _build_breakdown(slug, figures["breakdowns"][slug], figures["totals"])

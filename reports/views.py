@@ -29,6 +29,7 @@ def _charts(board: selectors.Dashboard, scope: permissions.Scope) -> dict:
     by_slug = {table.slug: table for table in board.tables}
     country_names = dict(Country.choices)
     in_scope = {row.key: row for row in by_slug["country"].rows}
+    face_to_face_by_sex = next(t for t in board.face_to_face.tables if t.slug == "face_to_face_sex")
     map_rows = [
         (
             code,
@@ -55,6 +56,12 @@ def _charts(board: selectors.Dashboard, scope: permissions.Scope) -> dict:
             title=board.months.title,
             desc=_("Enrolments per month of enrolment."),
             rows=board.months.chart_rows(),
+        ),
+        "face_to_face": charts.bar_chart(
+            slug="chart-face-to-face",
+            title=face_to_face_by_sex.title,
+            desc=_("Face-to-face participants per row of the table beside it."),
+            rows=face_to_face_by_sex.chart_rows("participants"),
         ),
         "sections": [
             (

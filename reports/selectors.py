@@ -519,7 +519,9 @@ def _f2f_table(slug: str, raw: dict) -> Table:
     sums = [_f2f_sum(groups.get(key, [])) for key in keys]
     states = _f2f_states(sums, with_total=True)
     rows = [
-        _f2f_row(key, str(labels.get(key, key)), row, state, raw["sessions"].get(key, 0) if by_country else None)
+        _f2f_row(
+            key, str(labels.get(key, key)), row, state, raw["sessions"].get(key, 0) if by_country else None
+        )
         for key, row, state in zip(keys, sums, states, strict=True)
     ]
     total = _f2f_total(raw)

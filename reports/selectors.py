@@ -397,8 +397,9 @@ def cohorts_in_scope(*, scope: Scope, filters: Filters) -> QuerySet[Cohort]:
 
 def raw_face_to_face(*, scope: Scope, filters: Filters) -> dict:
     """Raw face-to-face counts at the finest grain (participant's country, sex, age band, with an account or
-    not), for participants whose own country is in scope, plus sessions held per cohort country. Five
-    grouped queries whatever the number of cohorts, participants or sessions."""
+    not), for participants whose own country is in scope, plus sessions held per cohort country. Six
+    queries whatever the number of cohorts, participants or sessions (all grouped, except the completions
+    query, which reads one small row per participant to apply each cohort's rule)."""
     countries = _countries(scope, filters)
     cohorts = cohorts_in_scope(scope=scope, filters=filters)
     now = timezone.now()

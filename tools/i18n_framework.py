@@ -41,13 +41,21 @@ DJANGO_CORE_SOURCES = re.compile(
     r"|template/defaultfilters\.py|db/models/(base|constraints)\.py)$"
 )
 DJANGO_FIELD_ERRORS = "db/models/fields/__init__.py"  # only its error messages (they end with a full stop)
-AUTH_SOURCES = re.compile(r"^(password_validation|forms)\.py$")
+AUTH_SOURCES = re.compile(r"^contrib/auth/(password_validation|forms)\.py$")
 # allauth: the account flows the platform uses (email + password; no social login, MFA, codes, phones).
 ALLAUTH_SOURCES = re.compile(
     r"^(account/(?!models|admin)[\w/]+\.py|core/[\w/]+\.py|templates/(account|allauth)/.+)$"
 )
 ALLAUTH_EXCLUDED = re.compile(
     r"(code|phone|passkey|reauthenticat|login_by|webauthn|mfa|socialaccount|usersessions|headless|idp)"
+)
+
+
+# Strings of features the platform does not switch on (usernames, phones, codes, passkeys, MFA, sessions) and
+# of the admin's user form.
+EXCLUDED_MSGIDS = re.compile(
+    r"(?i)username|phone|passkey|authenticat|security key|sign-in code|\bcode\b|two-factor|^sessions$"
+    r"|account connections|password-based|raw passwords|hashing algorithm|^no password set"
 )
 
 
@@ -84,7 +92,7 @@ def framework_entries() -> list[polib.POEntry]:
     for path, wanted in sources:
         for entry in polib.pofile(str(path)):
             key = (entry.msgctxt, entry.msgid)
-            if entry.obsolete or key in seen or not wanted(entry):
+            if entry.obsolete or key in seen or not wanted(entry) or EXCLUDED_MSGIDS.search(entry.msgid):
                 continue
             seen.add(key)
             entries.append(entry)

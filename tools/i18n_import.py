@@ -1,6 +1,6 @@
 """Put translations back into a catalogue after `tools/i18n_check.py --export <lang> > export.tsv`.
 
-    python tools/i18n_import.py <lang> export.tsv translated.tsv
+    python tools/i18n_import.py <lang> export.tsv translated.tsv [--keep-existing]
 
 translated.tsv has one line per entry: the export's number, a tab, the translation (\\n for a line break).
 The five other languages of the platform have a single plural form, so one translation fills msgstr[0].
@@ -36,7 +36,7 @@ def normalise_header(catalogue: polib.POFile, language: str) -> None:
     catalogue.metadata.pop("Last-Translator", None)
 
 
-def main(language: str, export_path: str, translated_path: str) -> None:
+def main(language: str, export_path: str, translated_path: str, *, keep_existing: bool = False) -> None:
     exported = {}
     for line in Path(export_path).read_text(encoding="utf-8").splitlines():
         number, msgctxt, msgid, _plural = line.split("\t")
@@ -55,6 +55,8 @@ def main(language: str, export_path: str, translated_path: str) -> None:
         if entry is None or not text.strip():
             print(f"skipped line {number!r}", file=sys.stderr)
             continue
+        if keep_existing and entry.translated() and "fuzzy" not in entry.flags:
+            continue
         text = _unescape(text.strip())
         if entry.msgid.endswith("\n") and not text.endswith("\n"):
             text += "\n"
@@ -70,6 +72,7 @@ def main(language: str, export_path: str, translated_path: str) -> None:
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 4:
+    arguments = [a for a in sys.argv[1:] if not a.startswith("--")]
+    if len(arguments) != 3:
         sys.exit(__doc__)
-    main(*sys.argv[1:])
+    main(*arguments, keep_existing="--keep-existing" in sys.argv)

@@ -57,7 +57,7 @@ def main(language: str, export_path: str, translated_path: str, *, keep_existing
             continue
         if keep_existing and entry.translated() and "fuzzy" not in entry.flags:
             continue
-        text = _unescape(text.strip())
+        text = _unescape(text.rstrip("\r"))
         if entry.msgid.endswith("\n") and not text.endswith("\n"):
             text += "\n"
         if entry.msgid_plural:

@@ -51,7 +51,7 @@ bench: $(STAMP)  ## load benchmarks on PostgreSQL; ratios against a baseline vie
 	$(BIN)/python bench/run.py
 
 messages: $(STAMP)  ## extract new strings, prefill Django/allauth ones, compile, report what is left (docs/translations.md)
-	DEBUG=1 $(BIN)/python manage.py makemessages --all --ignore=.venv --ignore=var --no-obsolete
+	DEBUG=1 $(BIN)/python manage.py makemessages --all --ignore=.venv --ignore=var --ignore=test-results --ignore=node_modules --no-obsolete
 	$(BIN)/python tools/i18n_framework.py prefill
 	DEBUG=1 $(BIN)/python manage.py compilemessages --ignore=.venv --ignore=var -v 0
 	$(BIN)/python tools/i18n_check.py || true

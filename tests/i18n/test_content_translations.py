@@ -278,3 +278,19 @@ def test_trainer_translates_a_quiz_question_in_the_studio(client):
 
 def test_settings_still_list_exactly_the_seven_languages():
     assert [code for code, _ in settings.LANGUAGES] == ["en", "zh-hans", "my", "lo", "th", "km", "vi"]
+
+
+def test_demo_translations_are_idempotent_and_skip_without_the_demo_course():
+    import io
+
+    from courses import demo_translations
+
+    out = io.StringIO()
+    demo_translations.seed(stdout=out)
+    assert "skipped" in out.getvalue()
+    course = course_with_lessons(modules=1, lessons_per_module=2, slug=demo_translations.COURSE_SLUG)
+    demo_translations.seed(stdout=out)
+    demo_translations.seed(stdout=out)
+    assert course.translations.count() == 2
+    assert LessonTranslation.objects.filter(language="km").count() == 1
+    assert "<h2>" in LessonTranslation.objects.get(language="lo").body_html

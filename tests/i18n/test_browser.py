@@ -1,7 +1,7 @@
 """Fonts and rendering in Debian's chromium: web fonts load only for their script; screenshots per language.
 
 A phone without Khmer, Lao, Burmese or Thai fonts is simulated by a chromium whose fontconfig knows only
-DejaVu. Screenshots go to test-results/i18n/ (not committed); look at them after a change to templates or CSS.
+DejaVu. Screenshots go to var/screenshots/i18n/ (not committed); look at them after a change to templates or CSS.
 """
 
 import os
@@ -16,7 +16,7 @@ from tests.i18n.helpers import LANGUAGES, trainee_speaking
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-SCREENSHOTS = Path(settings.BASE_DIR) / "test-results" / "i18n"
+SCREENSHOTS = Path(settings.BASE_DIR) / "var" / "screenshots" / "i18n"  # pytest-playwright empties test-results/
 
 # A lesson in each language: title, module title, body (Markdown). Written for the screenshots.
 LESSONS = {
@@ -169,3 +169,37 @@ def test_lesson_page_screenshot_in_each_language(page, live_server, translated_l
     page.screenshot(path=str(SCREENSHOTS / f"lesson-{language}.png"), full_page=True)
     # Nothing overflows sideways on a 360 px phone, whatever the script.
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
+
+
+def test_trainer_translates_a_lesson_in_the_studio_and_a_lao_trainee_reads_it(page, live_server, settings):
+    settings.ACCOUNT_EMAIL_VERIFICATION = "optional"
+    from tests.factories import TrainerFactory
+
+    course = course_with_lessons(modules=1, lessons_per_module=2, title="Mangroves and storm surge")
+    lesson = course.modules.get().lessons.order_by("position").first()
+    trainer = TrainerFactory()
+    course.trainers.add(trainer)
+    page.goto(live_server.url + "/accounts/login/")
+    page.get_by_label("Email").fill(trainer.email)
+    page.get_by_label("Password").fill("correct-horse-battery-staple")
+    page.get_by_role("button", name="Sign In").click()
+    page.wait_for_url("**/learn/")
+    page.goto(live_server.url + f"/studio/courses/{course.slug}/")
+    page.get_by_role("link", name="Translations").click()
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / "studio-translations.png"), full_page=True)
+    page.get_by_role("link", name=f"Add (lo: {lesson.title})").click()
+    page.get_by_label("Title").fill("ເປັນຫຍັງຈຶ່ງສຳຄັນ")
+    page.get_by_label("Text (Markdown)").fill("ນ້ຳຖ້ວມເພີ່ມຂຶ້ນໃນ **ສາມຫຼ່ຽມແມ່ຂອງ**.")
+    page.screenshot(path=str(SCREENSHOTS / "studio-translation-form.png"), full_page=True)
+    page.get_by_role("button", name="Save translation").click()
+    page.get_by_text("Translation saved.").wait_for()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+
+    page.context.clear_cookies()
+    sign_in_as(page.context, live_server, "lo", course)
+    page.goto(live_server.url + lesson.get_absolute_url())
+    assert page.get_by_role("heading", level=1).inner_text() == "ເປັນຫຍັງຈຶ່ງສຳຄັນ"
+    page.goto(live_server.url + course.modules.get().lessons.order_by("position").last().get_absolute_url())
+    page.get_by_role("note").wait_for()
+    page.screenshot(path=str(SCREENSHOTS / "lesson-lo-fallback-note.png"), full_page=True)

@@ -1,7 +1,7 @@
 """Fonts and rendering in Debian's chromium: web fonts load only for their script; screenshots per language.
 
 A phone without Khmer, Lao, Burmese or Thai fonts is simulated by a chromium whose fontconfig knows only
-DejaVu. Screenshots go to var/screenshots/i18n/ (not committed); look at them after a change to templates or CSS.
+DejaVu. Screenshots go to var/screenshots/i18n/ (not committed); look at them after template or CSS changes.
 """
 
 import os
@@ -16,7 +16,8 @@ from tests.i18n.helpers import LANGUAGES, trainee_speaking
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-SCREENSHOTS = Path(settings.BASE_DIR) / "var" / "screenshots" / "i18n"  # pytest-playwright empties test-results/
+# Not test-results/: pytest-playwright empties that folder at the start of every run.
+SCREENSHOTS = Path(settings.BASE_DIR) / "var" / "screenshots" / "i18n"
 
 # A lesson in each language: title, module title, body (Markdown). Written for the screenshots.
 LESSONS = {

@@ -167,3 +167,26 @@ def test_sign_up_errors_are_in_the_visitors_language(client, language):
     assert errors
     assert_written_in(errors, language)
     assert "This field is required." not in errors
+
+
+@pytest.mark.parametrize("language", ["km", "lo", "my"])
+def test_sign_up_confirmation_email_is_in_the_visitors_language(client, language, mailoutbox):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+    response = client.post(
+        reverse("account_signup"),
+        {
+            "email": f"new-{language}@example.org",
+            "password1": "a-long-and-unusual-passphrase",
+            "password2": "a-long-and-unusual-passphrase",
+            "full_name": "សុភ័ក្ត្រ ស្រីមុំ",
+            "country": "KH",
+            "sex": "female",
+            "age_band": "25_34",
+            "preferred_language": language,
+        },
+    )
+    assert response.status_code == 302
+    (message,) = mailoutbox
+    assert "Mekong Climate Training" not in message.subject
+    assert_written_in(message.subject, language)
+    assert_written_in(message.body, language)

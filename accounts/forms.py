@@ -42,6 +42,7 @@ class SignupProfileForm(ProfileForm):
     def __init__(self, *args, **kwargs):
         kwargs.pop("instance", None)
         super().__init__(*args, **kwargs)
+        del self.fields["buddhist_era"]  # a display preference: set later on the profile page
         self.fields["preferred_language"].initial = kwargs.get("initial", {}).get("preferred_language", "en")
 
     def signup(self, request, user) -> None:

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.utils import translation
 
 SESSION_KEY = "profile_language"
+CALENDAR_SESSION_KEY = "profile_buddhist_era"
 
 
 def remember_language(request, language: str) -> None:
@@ -37,7 +38,27 @@ class ProfileLanguageMiddleware:
         return self.get_response(request)
 
 
+def remember_calendar(request, buddhist_era: bool) -> None:
+    """Keep the profile's Buddhist-era preference in the session (read by accounts.templatetags.l10n)."""
+    if hasattr(request, "session"):
+        request.session[CALENDAR_SESSION_KEY] = buddhist_era
+
+
+def prefers_buddhist_era(request) -> bool:
+    """The signed-in person's calendar preference, from the session; the profile is read at most once."""
+    session = getattr(request, "session", None)
+    user = getattr(request, "user", None)
+    if session is None or user is None or not user.is_authenticated:
+        return False
+    value = session.get(CALENDAR_SESSION_KEY)
+    if value is None:
+        value = user.profile.buddhist_era if user.has_profile else False
+        remember_calendar(request, value)
+    return value
+
+
 def remember_language_at_login(sender, request, user, **kwargs) -> None:
     """Connected to user_logged_in: read the profile's language once, when the session starts."""
     profile = getattr(user, "profile", None) if user.has_profile else None
     remember_language(request, profile.preferred_language if profile else "")
+    remember_calendar(request, profile.buddhist_era if profile else False)

@@ -180,6 +180,11 @@ class Profile(models.Model):
     preferred_language = models.CharField(
         _("preferred language"), max_length=10, choices=settings.LANGUAGES, default="en"
     )
+    buddhist_era = models.BooleanField(
+        _("show years in the Buddhist era"),
+        default=False,
+        help_text=_("For Thai: dates show 2569 instead of 2026."),
+    )
     guardian_consent = models.BooleanField(
         _("a parent or guardian has agreed"),
         default=False,

@@ -14,6 +14,7 @@ PROFILE_FIELDS = [
     "organisation",
     "organisation_name",
     "preferred_language",
+    "buddhist_era",
     "guardian_consent",
 ]
 

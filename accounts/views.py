@@ -10,7 +10,7 @@ from django.views.i18n import set_language
 
 from accounts import services
 from accounts.forms import ProfileForm
-from accounts.middleware import remember_language
+from accounts.middleware import remember_calendar, remember_language
 
 
 @require_http_methods(["GET", "POST"])
@@ -20,6 +20,7 @@ def profile(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         profile = services.save_profile(user=request.user, data=form.cleaned_data)
         remember_language(request, profile.preferred_language)
+        remember_calendar(request, profile.buddhist_era)
         messages.success(request, _("Your profile has been saved."))
         next_url = request.GET.get("next", "")
         if url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):

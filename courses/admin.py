@@ -3,7 +3,17 @@ from django.contrib import admin
 from django.core.exceptions import ValidationError
 
 from courses import services, uploads
-from courses.models import Course, Lesson, Module, Programme, Resource
+from courses.markdown import render_markdown
+from courses.models import (
+    Course,
+    CourseTranslation,
+    Lesson,
+    LessonTranslation,
+    Module,
+    ModuleTranslation,
+    Programme,
+    Resource,
+)
 
 
 @admin.register(Programme)
@@ -13,6 +23,24 @@ class ProgrammeAdmin(admin.ModelAdmin):
     search_fields = ["name", "description"]
     prepopulated_fields = {"slug": ["name"]}
     filter_horizontal = ["partners"]
+
+
+class CourseTranslationInline(admin.StackedInline):
+    model = CourseTranslation
+    extra = 0
+    fields = ["language", "title", "summary"]
+
+
+class ModuleTranslationInline(admin.StackedInline):
+    model = ModuleTranslation
+    extra = 0
+    fields = ["language", "title", "summary"]
+
+
+class LessonTranslationInline(admin.StackedInline):
+    model = LessonTranslation
+    extra = 0
+    fields = ["language", "title", "body"]
 
 
 class ModuleInline(admin.TabularInline):
@@ -31,7 +59,7 @@ class CourseAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["title"]}
     filter_horizontal = ["trainers"]
     date_hierarchy = "created_at"
-    inlines = [ModuleInline]
+    inlines = [ModuleInline, CourseTranslationInline]
 
 
 class LessonInline(admin.TabularInline):
@@ -47,7 +75,7 @@ class ModuleAdmin(admin.ModelAdmin):
     list_filter = ["course__programme", "course"]
     search_fields = ["title", "course__title"]
     list_select_related = ["course"]
-    inlines = [LessonInline]
+    inlines = [LessonInline, ModuleTranslationInline]
 
 
 @admin.register(Lesson)
@@ -56,9 +84,19 @@ class LessonAdmin(admin.ModelAdmin):
     list_filter = ["is_required", "module__course"]
     search_fields = ["title", "body", "module__title", "module__course__title"]
     list_select_related = ["module", "module__course"]
+    inlines = [LessonTranslationInline]
 
     def save_model(self, request, obj, form, change):
         services.save_lesson(lesson=obj)
+
+    def save_formset(self, request, form, formset, change):
+        # A translated body gets its own sanitised HTML, exactly like the lesson's (courses.markdown).
+        for translation in formset.save(commit=False):
+            if isinstance(translation, LessonTranslation):
+                translation.body_html = render_markdown(translation.body)
+            translation.save()
+        for obj in formset.deleted_objects:
+            obj.delete()
 
 
 class ResourceAdminForm(forms.ModelForm):

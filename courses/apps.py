@@ -10,7 +10,15 @@ class CoursesConfig(AppConfig):
     def ready(self) -> None:
         from courses import cache
 
-        for model_name in ("Programme", "Course", "Module", "Lesson"):
+        for model_name in (
+            "Programme",
+            "Course",
+            "Module",
+            "Lesson",
+            "CourseTranslation",
+            "ModuleTranslation",
+            "LessonTranslation",
+        ):
             model = self.get_model(model_name)
             post_save.connect(
                 cache.bump_catalogue_version, sender=model, dispatch_uid=f"catalogue-{model_name}"

@@ -291,3 +291,83 @@ class LessonDraft(models.Model):
 
     def __str__(self) -> str:
         return f"{self.lesson_id} by {self.author_id}"
+
+
+# --- Content translations (issue 10) --------------------------------------------------------------------
+# A course is written in one language (Course.language). Trainers may add a translation of its title and
+# summary, and of each module's and lesson's title and text, into any other platform language: one row per
+# object and language. Trainees see the translation into their interface language when it exists, else the
+# course's own language with a note. docs/decisions/0003-content-translations.md explains the choice.
+
+
+def _language_known() -> Q:
+    return Q(language__in=[code for code, _name in settings.LANGUAGES])
+
+
+class CourseTranslation(models.Model):
+    course = models.ForeignKey(Course, on_delete=models.CASCADE, related_name="translations")
+    language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES)
+    title = models.CharField(_("title"), max_length=200)
+    summary = models.TextField(_("summary"), max_length=1000, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["course", "language"]
+        verbose_name = _("course translation")
+        verbose_name_plural = _("course translations")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["course", "language"], name="coursetranslation_once_per_language"
+            ),
+            models.CheckConstraint(condition=_language_known(), name="coursetranslation_language_known"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.title} [{self.language}]"
+
+
+class ModuleTranslation(models.Model):
+    module = models.ForeignKey(Module, on_delete=models.CASCADE, related_name="translations")
+    language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES)
+    title = models.CharField(_("title"), max_length=200)
+    summary = models.TextField(_("summary"), blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["module", "language"]
+        verbose_name = _("module translation")
+        verbose_name_plural = _("module translations")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["module", "language"], name="moduletranslation_once_per_language"
+            ),
+            models.CheckConstraint(condition=_language_known(), name="moduletranslation_language_known"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.title} [{self.language}]"
+
+
+class LessonTranslation(models.Model):
+    """A lesson in another language. Its Markdown is sanitised into body_html on save, like the lesson's."""
+
+    lesson = models.ForeignKey(Lesson, on_delete=models.CASCADE, related_name="translations")
+    language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES)
+    title = models.CharField(_("title"), max_length=200)
+    body = models.TextField(_("body (Markdown)"), blank=True)
+    body_html = models.TextField(editable=False, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["lesson", "language"]
+        verbose_name = _("lesson translation")
+        verbose_name_plural = _("lesson translations")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["lesson", "language"], name="lessontranslation_once_per_language"
+            ),
+            models.CheckConstraint(condition=_language_known(), name="lessontranslation_language_known"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.title} [{self.language}]"

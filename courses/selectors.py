@@ -2,10 +2,12 @@
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 
+from courses import translations
 from courses.models import Course, Lesson, Module, Programme
 
 
-def catalogue_courses(*, filters: dict) -> QuerySet[Course]:
+def catalogue_courses(*, filters: dict, language: str | None = None) -> QuerySet[Course]:
+    """Published courses matching the filters; with ``language`` each row carries its translation."""
     courses = (
         Course.objects.published()
         .select_related("programme")
@@ -16,6 +18,7 @@ def catalogue_courses(*, filters: dict) -> QuerySet[Course]:
         )
         .order_by("title", "pk")
     )
+    courses = translations.translated(courses, language=language)
     if programme := filters.get("programme"):
         courses = courses.filter(programme=programme)
     if theme := filters.get("theme"):
@@ -31,18 +34,24 @@ def programmes_with_published_courses() -> QuerySet[Programme]:
     return Programme.objects.filter(courses__status="published").distinct().order_by("name")
 
 
-def course_outline(*, course: Course) -> list[Module]:
-    """The course's modules in order, each with its live (not archived) lessons in order (two queries)."""
-    lessons = (
+def course_outline(*, course: Course, language: str | None = None) -> list[Module]:
+    """The course's modules in order, each with its live (not archived) lessons in order (two queries).
+
+    With ``language``, module and lesson titles are shown in that language where a trainer translated them
+    (courses.translations; still two queries).
+    """
+    lessons = translations.translated(
         Lesson.objects.live()
         .order_by("position")
-        .only("pk", "title", "position", "module_id", "is_required", "estimated_minutes")
+        .only("pk", "title", "position", "module_id", "is_required", "estimated_minutes"),
+        language=language,
+        fields=("title",),
     )
-    return list(
-        Module.objects.filter(course=course)
-        .order_by("position")
-        .prefetch_related(Prefetch("lessons", lessons))
-    )
+    modules = translations.translated(Module.objects.filter(course=course), language=language)
+    outline = list(modules.order_by("position").prefetch_related(Prefetch("lessons", lessons)))
+    if language:
+        translations.localise_outline(outline, course=course, language=language)
+    return outline
 
 
 def lessons_in_order(*, outline: list[Module]) -> list[Lesson]:

@@ -7,7 +7,7 @@ from django.template.loader import render_to_string
 from django.utils.translation import get_language
 from django.views.decorators.http import require_GET
 
-from courses import selectors
+from courses import selectors, translations
 from courses.cache import FRAGMENT_TTL, fragment_key
 from courses.forms import CatalogueFilterForm
 
@@ -34,8 +34,13 @@ def catalogue(request: HttpRequest) -> HttpResponse:
 def _render_catalogue_fragments(request: HttpRequest) -> tuple[str, str]:
     form = CatalogueFilterForm(request.GET)
     filters = form.cleaned_data if form.is_valid() else {}
-    courses = selectors.catalogue_courses(filters=filters)
+    language = get_language()
+    courses = selectors.catalogue_courses(filters=filters, language=language)
     page = Paginator(courses, PAGE_SIZE).get_page(request.GET.get("page"))
+    for course in page:
+        translations.localise(
+            course, fields=translations.COURSE_FIELDS, original_language=course.language, language=language
+        )
     query = request.GET.copy()
     query.pop("page", None)
     return (

@@ -6,7 +6,8 @@ from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 
 from accounts.models import User
-from courses.models import Course, Lesson, Module
+from courses import translations
+from courses.models import Course, CourseTranslation, Lesson, Module
 from learning.models import Enrolment, EnrolmentStatus, LessonProgress
 
 
@@ -47,8 +48,11 @@ def course_percent(rows: list[ModuleProgress]) -> int:
     return 100 if required == 0 else round(100 * done / required)
 
 
-def dashboard_enrolments(*, user: User) -> QuerySet[Enrolment]:
-    """The trainee's current enrolments with progress and the lesson to continue from, in one query."""
+def dashboard_enrolments(*, user: User, language: str | None = None) -> QuerySet[Enrolment]:
+    """The trainee's current enrolments with progress and the lesson to continue from, in one query.
+
+    With ``language``, each row also carries its course's title in that language (see localise_courses).
+    """
     first_lesson = (
         Lesson.objects.filter(module__course=OuterRef("course"))
         .order_by("module__position", "position")
@@ -67,9 +71,16 @@ def dashboard_enrolments(*, user: User) -> QuerySet[Enrolment]:
         .annotate(n=Count("pk"))
         .values("n")
     )
+    enrolments = translations.with_translation(
+        Enrolment.objects.current(),
+        language=language,
+        translation_model=CourseTranslation,
+        fk="course",
+        fields=("title",),
+        outer="course_id",
+    )
     return (
-        Enrolment.objects.current()
-        .filter(trainee=user)
+        enrolments.filter(trainee=user)
         .select_related("course", "course__programme", "last_lesson")
         .annotate(
             required_total=Coalesce(Subquery(required_total), 0),
@@ -84,6 +95,19 @@ def dashboard_enrolments(*, user: User) -> QuerySet[Enrolment]:
             F("last_activity_at").desc(nulls_last=True),
         )
     )
+
+
+def localise_courses(enrolments: list[Enrolment], *, language: str | None) -> list[Enrolment]:
+    """Show each enrolment's course title in ``language`` where translated (no query)."""
+    for enrolment in enrolments:
+        enrolment.course.tr_title = getattr(enrolment, "tr_title", None)
+        translations.localise(
+            enrolment.course,
+            fields=("title",),
+            original_language=enrolment.course.language,
+            language=language,
+        )
+    return enrolments
 
 
 def last_active_enrolment(enrolments: list[Enrolment]) -> Enrolment | None:

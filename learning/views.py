@@ -3,19 +3,29 @@ from django.contrib.auth.decorators import login_not_required
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from courses import permissions as course_permissions
 from courses import selectors as course_selectors
+from courses import translations
 from courses.models import Course, Lesson, Resource
 from learning import permissions, selectors, services
 from quizzes import selectors as quiz_selectors
 
 
 def _visible_course(request: HttpRequest, slug: str) -> Course:
-    return get_object_or_404(
-        course_permissions.courses_visible_to(request.user).select_related("programme"), slug=slug
+    """The course, its title and summary shown in the reader's language where a trainer translated them."""
+    language = get_language()
+    course = get_object_or_404(
+        translations.translated(
+            course_permissions.courses_visible_to(request.user).select_related("programme"), language=language
+        ),
+        slug=slug,
+    )
+    return translations.localise(
+        course, fields=translations.COURSE_FIELDS, original_language=course.language, language=language
     )
 
 
@@ -23,7 +33,7 @@ def _visible_course(request: HttpRequest, slug: str) -> Course:
 @require_GET
 def course_detail(request: HttpRequest, slug: str) -> HttpResponse:
     course = _visible_course(request, slug)
-    outline = course_selectors.course_outline(course=course)
+    outline = course_selectors.course_outline(course=course, language=get_language())
     enrolment = selectors.enrolment_of(user=request.user, course=course)
     enrolled = permissions.is_enrolled(enrolment)
     rows = selectors.module_progress(
@@ -47,6 +57,7 @@ def course_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "total_minutes": sum(lesson.estimated_minutes for lesson in lessons),
             # Published quizzes by module with the trainee's results (two queries).
             "quiz_sections": quiz_selectors.course_quizzes_for_trainee(course=course, trainee=request.user),
+            "content_note": translations.fallback_note(wanted=get_language(), shown=course.content_language),
         },
     )
 
@@ -81,10 +92,14 @@ def unenrol(request: HttpRequest, slug: str) -> HttpResponse:
     return redirect(course)
 
 
-def _lesson_context(request: HttpRequest, slug: str, lesson_id: int):
+def _lesson_context(request: HttpRequest, slug: str, lesson_id: int, *, language: str | None = None):
+    """The course, the lesson and the reader's enrolment. With ``language`` the lesson's translation into it
+    is fetched in the same query (display only: call translations.localise after any write)."""
     course = _visible_course(request, slug)
     lesson = get_object_or_404(
-        Lesson.objects.live().select_related("module"), pk=lesson_id, module__course=course
+        translations.translated(Lesson.objects.live().select_related("module"), language=language),
+        pk=lesson_id,
+        module__course=course,
     )
     enrolment = selectors.enrolment_of(user=request.user, course=course)
     return course, lesson, enrolment
@@ -92,7 +107,8 @@ def _lesson_context(request: HttpRequest, slug: str, lesson_id: int):
 
 @require_GET
 def lesson_detail(request: HttpRequest, slug: str, lesson_id: int) -> HttpResponse:
-    course, lesson, enrolment = _lesson_context(request, slug, lesson_id)
+    language = get_language()
+    course, lesson, enrolment = _lesson_context(request, slug, lesson_id, language=language)
     if not permissions.can_read_lessons(request.user, course, enrolment):
         return render(
             request,
@@ -103,7 +119,10 @@ def lesson_detail(request: HttpRequest, slug: str, lesson_id: int) -> HttpRespon
     enrolled = permissions.is_enrolled(enrolment)
     if enrolled:
         services.record_lesson_visit(enrolment=enrolment, lesson=lesson)
-    outline = course_selectors.course_outline(course=course)
+    translations.localise(
+        lesson, fields=translations.LESSON_FIELDS, original_language=course.language, language=language
+    )
+    outline = course_selectors.course_outline(course=course, language=language)
     ordered = course_selectors.lessons_in_order(outline=outline)
     index = next(i for i, item in enumerate(ordered) if item.pk == lesson.pk)
     done_ids = selectors.completed_lesson_ids(enrolment=enrolment if enrolled else None)
@@ -124,6 +143,8 @@ def lesson_detail(request: HttpRequest, slug: str, lesson_id: int) -> HttpRespon
             "next": ordered[index + 1] if index + 1 < len(ordered) else None,
             "position": index + 1,
             "lesson_count": len(ordered),
+            "module": next((m for m in outline if m.pk == lesson.module_id), lesson.module),
+            "content_note": translations.fallback_note(wanted=language, shown=lesson.content_language),
         },
     )
 
@@ -171,7 +192,10 @@ def download_resource(request: HttpRequest, slug: str, lesson_id: int, resource_
 
 @require_GET
 def dashboard(request: HttpRequest) -> HttpResponse:
-    enrolments = list(selectors.dashboard_enrolments(user=request.user))
+    enrolments = selectors.localise_courses(
+        list(selectors.dashboard_enrolments(user=request.user, language=get_language())),
+        language=get_language(),
+    )
     return render(
         request,
         "learning/dashboard.html",

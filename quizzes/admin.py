@@ -1,11 +1,25 @@
 from django.contrib import admin
 
-from quizzes.models import Answer, Attempt, Choice, Question, Quiz
+from quizzes.models import Answer, Attempt, Choice, ChoiceTranslation, Question, QuestionTranslation, Quiz
 
 
 class ChoiceInline(admin.TabularInline):
     model = Choice
     extra = 0
+
+
+class QuestionTranslationInline(admin.StackedInline):
+    model = QuestionTranslation
+    extra = 0
+    fields = ["language", "text", "explanation"]
+
+
+@admin.register(ChoiceTranslation)
+class ChoiceTranslationAdmin(admin.ModelAdmin):
+    list_display = ["text", "language", "choice"]
+    list_filter = ["language"]
+    search_fields = ["text", "choice__text"]
+    raw_id_fields = ["choice"]
 
 
 @admin.register(Quiz)
@@ -24,7 +38,7 @@ class QuestionAdmin(admin.ModelAdmin):
     search_fields = ["text", "quiz__title"]
     list_select_related = ["quiz"]
     raw_id_fields = ["quiz"]
-    inlines = [ChoiceInline]
+    inlines = [ChoiceInline, QuestionTranslationInline]
 
 
 class AnswerInline(admin.TabularInline):

@@ -24,8 +24,10 @@ def sanitize_cell(value: object) -> object:
 
 def item_analysis_rows(stats: QuizStats) -> Iterator[list[object]]:
     yield [
-        _("position"), _("question"), _("type"), _("answered"), _("% correct"), _("discrimination"),
-        _("most chosen wrong answer"), _("choices (times picked)"),
+        _("position"), _("question"), _("type"), _("answered"),
+        # Translators: a column heading, not a format string. xgettext:no-python-format
+        _("% correct"),
+        _("discrimination"), _("most chosen wrong answer"), _("choices (times picked)"),
     ]  # fmt: skip
     for stat in stats.questions:
         question = stat.question

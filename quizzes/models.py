@@ -344,3 +344,52 @@ class Answer(models.Model):
     @property
     def is_answered(self) -> bool:
         return bool(self.selected_choice_ids) or bool(self.text_response)
+
+
+# --- Content translations (issue 10): questions and choices in other languages, one row per language ------
+
+
+def _language_known() -> Q:
+    return Q(language__in=[code for code, _name in settings.LANGUAGES])
+
+
+class QuestionTranslation(models.Model):
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="translations")
+    language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES)
+    text = models.TextField(_("question"), max_length=2000)
+    explanation = models.TextField(_("explanation"), blank=True, max_length=2000)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["question", "language"]
+        verbose_name = _("question translation")
+        verbose_name_plural = _("question translations")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["question", "language"], name="questiontranslation_once_per_language"
+            ),
+            models.CheckConstraint(condition=_language_known(), name="questiontranslation_language_known"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.text[:60]} [{self.language}]"
+
+
+class ChoiceTranslation(models.Model):
+    choice = models.ForeignKey(Choice, on_delete=models.CASCADE, related_name="translations")
+    language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES)
+    text = models.CharField(_("choice"), max_length=500)
+
+    class Meta:
+        ordering = ["choice", "language"]
+        verbose_name = _("choice translation")
+        verbose_name_plural = _("choice translations")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["choice", "language"], name="choicetranslation_once_per_language"
+            ),
+            models.CheckConstraint(condition=_language_known(), name="choicetranslation_language_known"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.text[:60]} [{self.language}]"

@@ -12,6 +12,7 @@ from decimal import Decimal
 from django.db.models import Count, Exists, F, Max, OuterRef, Q, QuerySet, Subquery
 
 from accounts.models import User
+from courses import translations
 from courses.models import Course, Module
 from quizzes.models import (
     CHOICE_KINDS,
@@ -19,8 +20,10 @@ from quizzes.models import (
     Attempt,
     AttemptStatus,
     Choice,
+    ChoiceTranslation,
     FeedbackPolicy,
     Question,
+    QuestionTranslation,
     Quiz,
     QuizPurpose,
 )
@@ -123,6 +126,7 @@ class Item:
     question: Question
     choices: list[Choice]
     correct_ids: frozenset[int] = frozenset()
+    language: str = ""  # the language the question is shown in (its translation's, else the course's)
 
     @property
     def number(self) -> int:
@@ -136,10 +140,25 @@ class Item:
 _PUBLIC_QUESTION_FIELDS = ("question__id", "question__kind", "question__text", "question__points")
 
 
-def attempt_items(*, attempt: Attempt, with_key: bool = False) -> list[Item]:
+def attempt_items(
+    *, attempt: Attempt, with_key: bool = False, language: str | None = None, course_language: str = ""
+) -> list[Item]:
     """The attempt's questions in its order (two queries). Without ``with_key`` nothing of the answer key
-    (correct flags, accepted answers, numbers, explanations) is loaded at all."""
+    (correct flags, accepted answers, numbers, explanations) is loaded at all.
+
+    With ``language``, questions, choices and (with the key) explanations come in that language where a
+    trainer translated them, fetched in the same two queries (courses.translations).
+    """
     answers = Answer.objects.filter(attempt=attempt).select_related("question").order_by("position")
+    question_fields = ("text", "explanation") if with_key else ("text",)
+    answers = translations.with_translation(
+        answers,
+        language=language,
+        translation_model=QuestionTranslation,
+        fk="question",
+        fields=question_fields,
+        outer="question_id",
+    )
     if not with_key:
         answers = answers.only(
             "pk", "attempt_id", "position", "choice_order", "selected_choice_ids", "text_response",
@@ -147,17 +166,30 @@ def attempt_items(*, attempt: Attempt, with_key: bool = False) -> list[Item]:
         )  # fmt: skip
     answers = list(answers)
     choice_fields = ["pk", "text", "question_id", "position"] + (["is_correct"] if with_key else [])
-    choices = {
-        choice.pk: choice
-        for choice in Choice.objects.filter(question_id__in=[a.question_id for a in answers]).only(
-            *choice_fields
-        )
-    }
+    choice_rows = translations.with_translation(
+        Choice.objects.filter(question_id__in=[a.question_id for a in answers]).only(*choice_fields),
+        language=language,
+        translation_model=ChoiceTranslation,
+        fk="choice",
+        fields=("text",),
+    )
+    choices = {choice.pk: choice for choice in choice_rows}
     items = []
     for answer in answers:
+        question = answer.question
+        for name in question_fields:
+            setattr(question, translations.PREFIX + name, getattr(answer, translations.PREFIX + name, None))
+        translations.localise(
+            question, fields=question_fields, original_language=course_language, language=language
+        )
         ordered = [choices[pk] for pk in answer.choice_order if pk in choices]
+        if question.is_translated:
+            for choice in ordered:
+                translations.localise(
+                    choice, fields=("text",), original_language=course_language, language=language
+                )
         correct = frozenset(c.pk for c in ordered if with_key and c.is_correct)
-        items.append(Item(answer, answer.question, ordered, correct))
+        items.append(Item(answer, question, ordered, correct, question.content_language))
     return items
 
 

@@ -6,19 +6,23 @@ also open to coordinators (national coordinators count only their country's trai
 
 import csv
 
+from django import forms as django_forms
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.html import escape
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from courses import permissions as course_permissions
 from courses.models import Course
-from quizzes import exports, forms, permissions, selectors, services
-from quizzes.models import Question, QuestionKind, Quiz
+from quizzes import exports, forms, permissions, selectors, services, translations
+from quizzes.models import ChoiceTranslation, Question, QuestionKind, QuestionTranslation, Quiz
 
 
 def _course(request: HttpRequest, slug: str) -> Course:
@@ -312,3 +316,82 @@ def analysis_csv(request: HttpRequest, slug: str, quiz_id: int) -> HttpResponse:
     for row in exports.item_analysis_rows(stats):
         writer.writerow(row)
     return response
+
+
+# --- Translations of a question (issue 10) --------------------------------------------------------------
+
+
+class QuestionTranslationForm(django_forms.Form):
+    text = django_forms.CharField(
+        label=gettext_lazy("Question"), max_length=2000, widget=django_forms.Textarea
+    )
+    explanation = django_forms.CharField(
+        label=gettext_lazy("Explanation"), max_length=2000, widget=django_forms.Textarea, required=False
+    )
+
+    def __init__(self, *args, question: Question, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.choice_ids = []
+        for number, choice in enumerate(question.choices.all(), start=1):
+            name = f"choice_{choice.pk}"
+            self.fields[name] = django_forms.CharField(
+                label=_("Choice %(number)s") % {"number": number},
+                max_length=500,
+                required=False,
+                help_text=escape(choice.text),  # the form template renders help text as HTML
+            )
+            self.choice_ids.append(choice.pk)
+
+    def choice_texts(self) -> dict[int, str]:
+        return {pk: self.cleaned_data.get(f"choice_{pk}", "") for pk in self.choice_ids}
+
+
+@require_http_methods(["GET", "POST"])
+def question_translation(request: HttpRequest, slug: str, quiz_id: int, question_id: int) -> HttpResponse:
+    course = _course(request, slug)
+    quiz = _quiz(course, quiz_id)
+    question = _question(quiz, question_id)
+    languages = [(code, name) for code, name in settings.LANGUAGES if code != course.language]
+    language = request.GET.get("language") or languages[0][0]
+    if language not in dict(languages):
+        raise Http404
+    existing = QuestionTranslation.objects.filter(question=question, language=language).first()
+    initial = {}
+    if existing:
+        initial = {"text": existing.text, "explanation": existing.explanation}
+        initial |= {
+            f"choice_{row.choice_id}": row.text
+            for row in ChoiceTranslation.objects.filter(choice__question=question, language=language)
+        }
+    form = QuestionTranslationForm(request.POST or None, initial=initial, question=question)
+    here = request.get_full_path()
+    if request.method == "POST" and "delete" in request.POST:
+        translations.delete_question_translation(question=question, language=language)
+        messages.success(request, _("Translation deleted."))
+        return redirect(here)
+    if request.method == "POST" and form.is_valid():
+        translations.save_question_translation(
+            question=question,
+            language=language,
+            text=form.cleaned_data["text"],
+            explanation=form.cleaned_data["explanation"],
+            choices=form.choice_texts(),
+        )
+        messages.success(request, _("Translation saved."))
+        return redirect(here)
+    done = set(QuestionTranslation.objects.filter(question=question).values_list("language", flat=True))
+    return render(
+        request,
+        "quizzes/studio/question_translation.html",
+        {
+            "course": course,
+            "quiz": quiz,
+            "question": question,
+            "form": form,
+            "language": language,
+            "language_name": dict(languages)[language],
+            "languages": [(code, name, code in done) for code, name in languages],
+            "exists": existing is not None,
+        },
+        status=400 if form.errors else 200,
+    )

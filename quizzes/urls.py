@@ -33,4 +33,5 @@ urlpatterns = [
     path(_STUDIO_QUESTION + "delete/", studio.question_delete, name="studio_question_delete"),
     path(_STUDIO_QUESTION + "move/", studio.question_move, name="studio_question_move"),
     path(_STUDIO_QUESTION + "copy/", studio.question_copy, name="studio_question_copy"),
+    path(_STUDIO_QUESTION + "translations/", studio.question_translation, name="studio_question_translation"),
 ]

@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
@@ -84,7 +85,9 @@ def start(request: HttpRequest, slug: str, quiz_id: int) -> HttpResponse:
 def _render_attempt(
     request: HttpRequest, attempt: Attempt, *, error: str = "", status: int = 200
 ) -> HttpResponse:
-    items = selectors.attempt_items(attempt=attempt)
+    items = selectors.attempt_items(
+        attempt=attempt, language=get_language(), course_language=attempt.quiz.course.language
+    )
     return render(
         request,
         "quizzes/attempt.html",
@@ -159,7 +162,13 @@ def result(request: HttpRequest, slug: str, quiz_id: int, attempt_id: int) -> Ht
     quiz = attempt.quiz
     summary = selectors.quiz_summary(quiz=quiz, trainee=request.user)
     feedback = selectors.feedback_visible(attempt=attempt, trainee_has_passed=summary.passed)
-    items = selectors.attempt_items(attempt=attempt, with_key=feedback) if feedback else []
+    items = (
+        selectors.attempt_items(
+            attempt=attempt, with_key=True, language=get_language(), course_language=quiz.course.language
+        )
+        if feedback
+        else []
+    )
     return render(
         request,
         "quizzes/result.html",

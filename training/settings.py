@@ -171,6 +171,9 @@ LANGUAGES = [
     ("vi", _("Vietnamese")),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Django has no formats module for Lao; training/formats/lo/formats.py supplies one (others fall through to
+# Django's own, e.g. th, vi, km, my, zh_Hans).
+FORMAT_MODULE_PATH = ["training.formats"]
 USE_I18N = True
 TIME_ZONE = "UTC"
 USE_TZ = True

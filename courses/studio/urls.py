@@ -1,6 +1,6 @@
 from django.urls import path
 
-from courses.studio import views
+from courses.studio import translations, views
 
 app_name = "studio"
 
@@ -42,4 +42,10 @@ urlpatterns = [
     path(lesson + "resources/<int:resource_id>/delete/", views.resource_delete, name="resource_delete"),
     path(lesson + "history/", views.lesson_history, name="lesson_history"),
     path(lesson + "history/<int:version>/", views.revision_detail, name="revision"),
+    path(course + "translations/", translations.overview, name="translations"),
+    path(
+        course + "translations/<str:kind>/<int:object_id>/<str:language>/",
+        translations.edit,
+        name="translation_edit",
+    ),
 ]

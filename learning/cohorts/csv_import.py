@@ -126,7 +126,7 @@ def decode(data: bytes) -> tuple[str | None, Problem | None]:
         line = data.count(b"\n", 0, error.start) + 1
         return None, Problem(
             line,
-            _("This line is not UTF-8 text. In your spreadsheet, save the file as \u201cCSV UTF-8\u201d."),
+            _("This line is not UTF-8 text. In your spreadsheet, save the file as “CSV UTF-8”."),
         )
 
 
@@ -204,11 +204,11 @@ def _read_header(header: list[str], preview: Preview) -> list[str] | None:
         canonical = HEADER_ALIASES.get(name)
         if canonical is None:
             if name:
-                problems.append(_("Unknown column \u201c%(column)s\u201d.") % {"column": raw.strip()})
+                problems.append(_("Unknown column “%(column)s”.") % {"column": raw.strip()})
             else:
                 problems.append(_("A column has no name."))
         elif canonical in columns:
-            problems.append(_("The column \u201c%(column)s\u201d appears twice.") % {"column": raw.strip()})
+            problems.append(_("The column “%(column)s” appears twice.") % {"column": raw.strip()})
         columns.append(canonical or "")
     missing = [name for name in REQUIRED if name not in columns]
     if missing:
@@ -257,31 +257,31 @@ def _read_row(line: int, cells: list[str], columns: list[str], preview: Preview)
         try:
             validate_email(email)
         except ValidationError:
-            errors.append(_("\u201c%(value)s\u201d is not an email address.") % {"value": values["email"]})
+            errors.append(_("“%(value)s” is not an email address.") % {"value": values["email"]})
 
     country = COUNTRY_ALIASES.get(values["country"].casefold())
     if country is None:
         errors.append(
-            _("Unknown country \u201c%(value)s\u201d. Use one of: %(choices)s.")
+            _("Unknown country “%(value)s”. Use one of: %(choices)s.")
             % {"value": values["country"], "choices": ", ".join(Country.values)}
         )
     sex = SEX_ALIASES.get(values["sex"].casefold())
     if sex is None:
         errors.append(
-            _("Unknown sex \u201c%(value)s\u201d. Use one of: %(choices)s.")
+            _("Unknown sex “%(value)s”. Use one of: %(choices)s.")
             % {"value": values["sex"], "choices": ", ".join(Sex.values)}
         )
     age_band = AGE_ALIASES.get(values["age_band"].casefold())
     if age_band is None:
         errors.append(
-            _("Unknown age band \u201c%(value)s\u201d. Use one of: %(choices)s.")
+            _("Unknown age band “%(value)s”. Use one of: %(choices)s.")
             % {"value": values["age_band"], "choices": ", ".join(str(label) for label in AgeBand.labels)}
         )
     consent_text = values.get("guardian_consent", "").casefold()
     consent = consent_text in YES
     if consent_text not in YES | NO:
         errors.append(
-            _("Guardian consent must be yes or no, not \u201c%(value)s\u201d.")
+            _("Guardian consent must be yes or no, not “%(value)s”.")
             % {"value": values["guardian_consent"]}
         )
     elif age_band == AgeBand.UNDER_18 and not consent:

@@ -81,3 +81,10 @@ def browser_type_launch_args(browser_type_launch_args):
             "--disable-dev-shm-usage",
         ],
     }
+
+
+@pytest.fixture
+def page(page):
+    """Browser steps wait up to a minute: the suite runs two processes on a two-core machine."""
+    page.set_default_timeout(60_000)
+    return page

@@ -281,8 +281,7 @@ def _read_row(line: int, cells: list[str], columns: list[str], preview: Preview)
     consent = consent_text in YES
     if consent_text not in YES | NO:
         errors.append(
-            _("Guardian consent must be yes or no, not “%(value)s”.")
-            % {"value": values["guardian_consent"]}
+            _("Guardian consent must be yes or no, not “%(value)s”.") % {"value": values["guardian_consent"]}
         )
     elif age_band == AgeBand.UNDER_18 and not consent:
         errors.append(_("This participant is under 18: confirm a parent's or guardian's consent (yes)."))

@@ -1,8 +1,9 @@
 """Reads for the catalogue and course outlines. Every function runs a fixed number of queries."""
 
+from django.core.cache import cache as django_cache
 from django.db.models import Count, Prefetch, Q, QuerySet
 
-from courses import translations
+from courses import cache, translations
 from courses.models import Course, Lesson, Module, Programme
 
 
@@ -35,11 +36,21 @@ def programmes_with_published_courses() -> QuerySet[Programme]:
 
 
 def course_outline(*, course: Course, language: str | None = None) -> list[Module]:
-    """The course's modules in order, each with its live (not archived) lessons in order (two queries).
+    """The course's modules in order, each with its live (not archived) lessons in order.
 
     With ``language``, module and lesson titles are shown in that language where a trainer translated them
-    (courses.translations; still two queries).
+    (courses.translations). The outline is cached per course and language; any change to the catalogue
+    bumps the version in the key (courses/cache.py), so two queries run only after a change.
     """
+    key = cache.fragment_key(name=f"outline:{course.pk}", language=language or "", query="")
+    outline = django_cache.get(key)
+    if outline is None:
+        outline = _course_outline(course=course, language=language)
+        django_cache.set(key, outline, cache.FRAGMENT_TTL)
+    return outline
+
+
+def _course_outline(*, course: Course, language: str | None) -> list[Module]:
     lessons = translations.translated(
         Lesson.objects.live()
         .order_by("position")
@@ -49,6 +60,8 @@ def course_outline(*, course: Course, language: str | None = None) -> list[Modul
     )
     modules = translations.translated(Module.objects.filter(course=course), language=language)
     outline = list(modules.order_by("position").prefetch_related(Prefetch("lessons", lessons)))
+    for module in outline:
+        module.course = course  # lesson links reach the course slug through module.course: no query
     if language:
         translations.localise_outline(outline, course=course, language=language)
     return outline

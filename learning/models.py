@@ -137,6 +137,7 @@ class Cohort(models.Model):
         _("attendance needed to complete (%)"),
         null=True,
         blank=True,
+        # xgettext:no-python-format
         help_text=_("For example 80: present at 80% of the sessions. Leave empty for no attendance rule."),
     )
     created_at = models.DateTimeField(auto_now_add=True)

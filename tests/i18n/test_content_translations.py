@@ -129,8 +129,9 @@ def test_translations_add_no_query_to_trainee_pages(client, course):
     ModuleTranslationFactory(module=lesson.module)
     for item in lessons_of(course):
         LessonTranslationFactory(lesson=item)
-    after = [queries_for(client, url) for url in urls]
-    assert after == before
+    for url in urls:  # saving a translation bumps the catalogue version: warm the outline cache again
+        client.get(url)
+    assert [queries_for(client, url) for url in urls] == before
 
 
 def test_translated_quiz_questions_choices_and_explanations(client):

@@ -11,7 +11,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from PIL import Image, ImageDraw
 
-from courses import authoring, exchange
+from courses import authoring, demo_translations, exchange
 from courses.models import Course, Lesson, LessonRevision
 
 FLOOD_SLUG = "flood-early-warning-volunteers"
@@ -45,6 +45,7 @@ def _first_revisions() -> int:
 
 @transaction.atomic
 def seed(*, stdout) -> None:
+    demo_translations.seed(stdout=stdout)
     course = Course.objects.filter(slug=FLOOD_SLUG).first()
     trainer = course.trainers.order_by("pk").first() if course else None
     if course is None or trainer is None:

@@ -114,7 +114,7 @@ def generate(*, users: int, enrolments: int, seed: int = 7, stdout=None) -> None
         profile_columns = [
             "user_id", "full_name", "latin_name", "country", "sex", "age_band", "organisation_id",
             "organisation_name", "preferred_language", "guardian_consent", "guardian_consent_at",
-            "updated_at",
+            "updated_at", "buddhist_era",
         ]  # fmt: skip
         profile_rows = []
         for pk in ids:
@@ -123,7 +123,7 @@ def generate(*, users: int, enrolments: int, seed: int = 7, stdout=None) -> None
             organisation = rng.choice(partners).pk if rng.random() < 0.7 else None
             profile_rows.append((pk, f"Trainee {pk}", "", rng.choices(countries, country_w)[0],
                                  rng.choices(sexes, sex_w)[0], age, organisation, "", "en", minor,
-                                 now if minor else None, now))  # fmt: skip
+                                 now if minor else None, now, False))  # fmt: skip
         if postgres:
             _copy(Profile._meta.db_table, profile_columns, profile_rows)
         else:

@@ -7,7 +7,9 @@
     var status = form.querySelector(".save-status");
     var token = form.querySelector("input[name=csrfmiddlewaretoken]").value;
     var timers = {};
+    var submitting = false;
     var save = function (fieldset) {
+      if (submitting) { return; }
       var data = new FormData();
       data.append("csrfmiddlewaretoken", token);
       fieldset.querySelectorAll("input").forEach(function (input) {
@@ -24,6 +26,11 @@
         });
       }).catch(function () { status.textContent = "…"; });
     };
+    // The form post carries every answer: drop saves still waiting, so none arrives after the submission.
+    form.addEventListener("submit", function () {
+      submitting = true;
+      Object.keys(timers).forEach(function (key) { clearTimeout(timers[key]); });
+    });
     form.addEventListener("change", function (event) {
       var fieldset = event.target.closest("fieldset[data-question]");
       if (!fieldset) { return; }

@@ -13,6 +13,7 @@ $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	test -f .env || printf 'DEBUG=1\nACCOUNT_EMAIL_VERIFICATION=optional\n' > .env
 	touch $(STAMP)
 
 # Catalogues are compiled on every run and test (.mo files are not committed); msgfmt takes about a second.

@@ -23,6 +23,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from accounts.models import User
+from courses import cache as catalogue_cache
 from courses import images
 from courses.markdown import render_markdown
 from courses.models import (
@@ -203,8 +204,12 @@ def unpublish_course(*, course: Course) -> Course:
 
 
 def mark_course_edited(course_id: int) -> None:
-    """Record "last edit" on the course (the studio home sorts by it) without touching other fields."""
+    """Record "last edit" on the course (the studio home sorts by it) without touching other fields.
+
+    Reordering writes with QuerySet.update(), which sends no post_save: bump the catalogue version here so
+    cached outlines and catalogue pages show the change."""
     Course.objects.filter(pk=course_id).update(updated_at=timezone.now())
+    catalogue_cache.bump_catalogue_version()
 
 
 @transaction.atomic

@@ -5,6 +5,7 @@ import hashlib
 import time
 
 from django.core.cache import cache
+from django.db import transaction
 
 VERSION_KEY = "courses:catalogue-version"
 FRAGMENT_TTL = 600
@@ -19,7 +20,10 @@ def catalogue_version() -> int:
 
 
 def bump_catalogue_version(**kwargs) -> None:
+    """Bump now, and again once the surrounding transaction commits: a reader between the change and the
+    commit may have cached the old rows under the first new version."""
     cache.set(VERSION_KEY, time.time_ns(), timeout=None)
+    transaction.on_commit(lambda: cache.set(VERSION_KEY, time.time_ns(), timeout=None))
 
 
 def fragment_key(*, name: str, language: str, query: str) -> str:

@@ -1,3 +1,4 @@
+import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -181,3 +182,22 @@ def test_outline_editor_query_count_is_the_same_for_3_and_30_lessons(client, tra
                 LessonProgressFactory(lesson=lesson, enrolment=EnrolmentFactory(course=large))
     _outline_queries(client, small)  # warm the session
     assert _outline_queries(client, small) == _outline_queries(client, large)
+
+
+@pytest.mark.django_db
+def test_reordering_shows_at_once_on_the_cached_trainee_pages(client):
+    from courses import authoring
+    from tests.factories import EnrolmentFactory, course_with_lessons
+
+    course = course_with_lessons(lessons_per_module=3)
+    module = course.modules.get()
+    first, second, third = module.lessons.order_by("position")
+    client.force_login(EnrolmentFactory(course=course).trainee)
+    page = client.get(first.get_absolute_url()).content.decode()  # caches the outline
+    assert page.index(first.title) < page.index(third.title)
+
+    authoring.reorder_lessons(module=module, ordered_ids=[third.pk, second.pk, first.pk])
+
+    page = client.get(course.get_absolute_url()).content.decode()
+    outline = page[page.index('id="outline-heading"') :]
+    assert outline.index(third.title) < outline.index(second.title) < outline.index(first.title)

@@ -101,6 +101,11 @@ def issue_certificate(*, enrolment_id: int, render: bool = True) -> Certificate 
             if created:
                 CertificateEvent.objects.create(certificate=certificate, kind=EventKind.ISSUED)
                 transaction.on_commit(lambda: _queue_notification(certificate.pk), robust=True)
+        elif certificate.notified_at is None and not certificate.is_revoked:
+            # A worker killed between the commit and publishing the notification leaves the issue message
+            # unacknowledged; its redelivery lands here and queues the notification again. A notification
+            # already on its way makes this one a no-op (the claim in notify_certificate_issued).
+            transaction.on_commit(lambda: _queue_notification(certificate.pk), robust=True)
     if render:
         return render_pdf(certificate_id=certificate.pk)
     return certificate
@@ -262,6 +267,15 @@ def enrolments_missing_certificates(*, older_than: timedelta, limit: int) -> lis
             status=EnrolmentStatus.COMPLETED, completed_at__lt=cutoff, certificate__isnull=True
         )
         .order_by("completed_at")
+        .values_list("pk", flat=True)[:limit]
+    )
+
+
+def certificates_missing_notification(*, older_than: timedelta, limit: int) -> list[int]:
+    cutoff = timezone.now() - older_than
+    return list(
+        Certificate.objects.filter(notified_at__isnull=True, revoked_at__isnull=True, issued_at__lt=cutoff)
+        .order_by("pk")
         .values_list("pk", flat=True)[:limit]
     )
 

@@ -43,11 +43,18 @@ def notify_certificate_issued(certificate_id: int) -> None:
 
 @shared_task(acks_late=True)
 def sweep_missing_certificates() -> dict[str, int]:
-    """Beat: issue what a lost message or a broker outage left behind (completed, no certificate or PDF)."""
+    """Beat: what a lost message or a broker outage left behind: a certificate, a PDF or a notification."""
     enrolment_ids = services.enrolments_missing_certificates(older_than=SWEEP_GRACE, limit=SWEEP_BATCH)
     for enrolment_id in enrolment_ids:
         issue_certificate.delay(enrolment_id)
     certificate_ids = services.certificates_missing_pdf(older_than=SWEEP_GRACE, limit=SWEEP_BATCH)
     for certificate_id in certificate_ids:
         render_certificate_pdf.delay(certificate_id)
-    return {"certificates": len(enrolment_ids), "pdfs": len(certificate_ids)}
+    unnotified_ids = services.certificates_missing_notification(older_than=SWEEP_GRACE, limit=SWEEP_BATCH)
+    for certificate_id in unnotified_ids:
+        notify_certificate_issued.delay(certificate_id)
+    return {
+        "certificates": len(enrolment_ids),
+        "pdfs": len(certificate_ids),
+        "notifications": len(unnotified_ids),
+    }

@@ -229,6 +229,53 @@ def test_completion_survives_a_broker_outage_and_the_sweep_issues_later(
     assert Certificate.objects.get().enrolment == enrolment
 
 
+def test_a_notification_lost_between_commit_and_publish_is_queued_again_by_the_redelivery(
+    db, monkeypatch, django_capture_on_commit_callbacks
+):
+    """A worker killed right after the commit never published the notification; the issue message was not
+    acknowledged, so it is delivered again, and that second run queues the notification."""
+    from reminders.models import Delivery, Kind
+
+    enrolment = CompletedEnrolmentFactory()
+    monkeypatch.setattr(services, "_queue_notification", lambda certificate_id: None)  # the lost publish
+    with django_capture_on_commit_callbacks(execute=True):
+        certificate = services.issue_certificate(enrolment_id=enrolment.pk)
+    assert certificate.notified_at is None
+    # The broker hop, run in this process: the service the notification task wraps.
+    monkeypatch.setattr(
+        services,
+        "_queue_notification",
+        lambda certificate_id: services.notify_certificate_issued(certificate_id=certificate_id),
+    )
+
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        assert services.issue_certificate(enrolment_id=enrolment.pk).pk == certificate.pk
+    assert len(callbacks) == 1
+    certificate.refresh_from_db()
+    assert certificate.notified_at is not None
+    assert Delivery.objects.filter(recipient=enrolment.trainee, kind=Kind.CERTIFICATE_READY).count() == 1
+
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        services.issue_certificate(enrolment_id=enrolment.pk)
+    assert callbacks == []  # once notified, a further delivery queues nothing
+    assert Delivery.objects.filter(recipient=enrolment.trainee, kind=Kind.CERTIFICATE_READY).count() == 1
+
+
+def test_the_sweep_finds_old_certificates_never_notified_but_not_revoked_ones(db, django_user_model):
+    old = services.issue_certificate(enrolment_id=CompletedEnrolmentFactory().pk)
+    revoked = services.issue_certificate(enrolment_id=CompletedEnrolmentFactory().pk)
+    recent = services.issue_certificate(enrolment_id=CompletedEnrolmentFactory().pk)
+    an_hour_ago = timezone.now() - timedelta(hours=1)
+    Certificate.objects.filter(pk__in=[old.pk, revoked.pk]).update(issued_at=an_hour_ago)
+    Certificate.objects.filter(pk=revoked.pk).update(revoked_at=timezone.now(), revoked_reason="Duplicate")
+    assert Certificate.objects.filter(notified_at__isnull=True).count() == 3
+    found = services.certificates_missing_notification(older_than=tasks.SWEEP_GRACE, limit=10)
+    assert found == [old.pk]
+    assert services.notify_certificate_issued(certificate_id=old.pk) is True
+    assert services.certificates_missing_notification(older_than=tasks.SWEEP_GRACE, limit=10) == []
+    assert recent.pk not in found
+
+
 # --- through a real Celery worker -------------------------------------------------------------------
 
 
@@ -272,7 +319,7 @@ def test_the_sweep_issues_for_old_completions_without_certificate(celery_worker)
     old = CompletedEnrolmentFactory(completed_at=timezone.now() - timedelta(hours=1))
     recent = CompletedEnrolmentFactory()
     result = tasks.sweep_missing_certificates.apply().get()
-    assert result == {"certificates": 1, "pdfs": 0}
+    assert result == {"certificates": 1, "pdfs": 0, "notifications": 0}
     wait_for(lambda: Certificate.objects.filter(enrolment=old).exists())
     settle()
     assert not Certificate.objects.filter(enrolment=recent).exists()

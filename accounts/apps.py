@@ -10,5 +10,7 @@ class AccountsConfig(AppConfig):
         from django.contrib.auth.signals import user_logged_in
 
         from accounts.middleware import remember_language_at_login
+        from accounts.timezones import remember_time_zone_at_login
 
         user_logged_in.connect(remember_language_at_login, dispatch_uid="accounts-language-at-login")
+        user_logged_in.connect(remember_time_zone_at_login, dispatch_uid="accounts-time-zone-at-login")

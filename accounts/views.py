@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 from django.views.i18n import set_language
 
-from accounts import services
+from accounts import services, timezones
 from accounts.forms import ProfileForm
 from accounts.middleware import remember_calendar, remember_language
 
@@ -21,6 +21,9 @@ def profile(request: HttpRequest) -> HttpResponse:
         profile = services.save_profile(user=request.user, data=form.cleaned_data)
         remember_language(request, profile.preferred_language)
         remember_calendar(request, profile.buddhist_era)
+        timezones.remember_time_zone(
+            request, request.user
+        )  # the country decides the zone unless one is chosen
         messages.success(request, _("Your profile has been saved."))
         next_url = request.GET.get("next", "")
         if url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):

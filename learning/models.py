@@ -15,6 +15,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from accounts import timezones
 from accounts.models import AgeBand, Country, Sex
 
 
@@ -167,6 +168,11 @@ class Cohort(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("learning:cohorts:detail", kwargs={"cohort_id": self.pk})
+
+    @property
+    def time_zone(self) -> str:
+        """Sessions happen at the place's local time, whoever reads or types them."""
+        return timezones.zone_name_for(country=self.country)
 
 
 class Participant(models.Model):

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from accounts import timezones
 from courses import permissions as course_permissions
 from courses.models import Course, Programme
 from reminders import kinds, permissions, selectors, services, tokens
@@ -51,6 +52,7 @@ def preferences(request: HttpRequest) -> HttpResponse:
     form = PreferencesForm(request.POST or None, initial=initial, is_trainer=request.user.is_trainer)
     if request.method == "POST" and form.is_valid():
         services.update_preferences(user=request.user, **form.cleaned_data)
+        timezones.remember_time_zone(request, request.user)  # pages show times in the chosen zone from now on
         messages.success(request, _("Your notification settings are saved."))
         return redirect("reminders:settings")
     return render(request, "reminders/settings.html", {"form": form}, status=400 if form.errors else 200)

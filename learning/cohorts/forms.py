@@ -86,10 +86,12 @@ class SessionForm(forms.ModelForm):
         model = CohortSession
         fields = ["title", "starts_at", "ends_at", "place", "online_url", "module", "is_cancelled"]
         widgets = {"starts_at": DateTimeInput(), "ends_at": DateTimeInput()}
-        help_texts = {"starts_at": _("In UTC."), "ends_at": _("In UTC.")}
 
-    def __init__(self, *args, course: Course, **kwargs):
+    def __init__(self, *args, course: Course, zone_label: str, **kwargs):
+        """Bind inside timezone.override(the cohort's zone): the times typed are local to the place."""
         super().__init__(*args, **kwargs)
+        local = _("Local time at the cohort's place (%(zone)s).") % {"zone": zone_label}
+        self.fields["starts_at"].help_text = self.fields["ends_at"].help_text = local
         self.fields["module"].queryset = Module.objects.filter(course=course).order_by("position")
         if not self.instance.pk:
             del self.fields["is_cancelled"]

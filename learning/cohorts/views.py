@@ -22,6 +22,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from accounts import timezones
 from learning.cohorts import cache as cohort_cache
 from learning.cohorts import forms, ical, pdf, permissions, selectors, services
 from learning.models import Cohort, CohortMode, CohortSession, Participant
@@ -136,6 +137,7 @@ def cohort_detail(request: HttpRequest, cohort_id: int) -> HttpResponse:
             reverse("learning:cohorts:calendar", kwargs={"token": cohort.calendar_token})
         ),
         "now": timezone.now(),
+        "zone_label": timezones.offset_label(timezone.now(), cohort.time_zone),
     }
     if is_facilitator:
         participants = selectors.participants_with_attendance(cohort=cohort)
@@ -154,7 +156,8 @@ def cohort_detail(request: HttpRequest, cohort_id: int) -> HttpResponse:
         mine = Participant.objects.filter(cohort=cohort, enrolment__trainee=request.user).first()
         if mine is not None:
             context["my_attendance"] = selectors.participant_attendance(participant=mine)
-    return render(request, "learning/cohorts/detail.html", context)
+    with timezone.override(timezones.zone(cohort.time_zone)):
+        return render(request, "learning/cohorts/detail.html", context)
 
 
 @require_POST
@@ -234,7 +237,17 @@ def import_template(request: HttpRequest, cohort_id: int) -> HttpResponse:
 
 
 def _session_form(request: HttpRequest, cohort: Cohort, session: CohortSession | None) -> HttpResponse:
-    form = forms.SessionForm(request.POST or None, instance=session, course=cohort.course)
+    with timezone.override(timezones.zone(cohort.time_zone)):
+        return _session_form_in_local_time(request, cohort, session)
+
+
+def _session_form_in_local_time(
+    request: HttpRequest, cohort: Cohort, session: CohortSession | None
+) -> HttpResponse:
+    zone_label = timezones.offset_label(session.starts_at if session else timezone.now(), cohort.time_zone)
+    form = forms.SessionForm(
+        request.POST or None, instance=session, course=cohort.course, zone_label=zone_label
+    )
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         try:
@@ -279,16 +292,18 @@ def attendance(request: HttpRequest, cohort_id: int, session_id: int) -> HttpRes
         messages.success(request, _("Attendance saved."))
         return redirect("learning:cohorts:attendance", cohort_id=cohort.pk, session_id=session.pk)
     sheet = selectors.attendance_sheet(session=session)
-    return render(
-        request,
-        "learning/cohorts/attendance.html",
-        {
-            "cohort": cohort,
-            "session": session,
-            "rows": _tap_rows(sheet),
-            "present_count": sum(1 for row in sheet if row.present),
-        },
-    )
+    with timezone.override(timezones.zone(cohort.time_zone)):
+        return render(
+            request,
+            "learning/cohorts/attendance.html",
+            {
+                "cohort": cohort,
+                "session": session,
+                "zone_label": timezones.offset_label(session.starts_at, cohort.time_zone),
+                "rows": _tap_rows(sheet),
+                "present_count": sum(1 for row in sheet if row.present),
+            },
+        )
 
 
 def _tap_rows(sheet: list[selectors.SheetRow]) -> str:

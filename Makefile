@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-DEV_ENV := DEBUG=1 ACCOUNT_EMAIL_VERIFICATION=optional
+DEV_ENV := DEBUG=1 ACCOUNT_EMAIL_VERIFICATION=optional MFA_REQUIRED=0
 PORT ?= 8000
 
 .PHONY: run test lint format worker beat bench messages compilemessages i18n-check compose-check clean
@@ -13,7 +13,7 @@ $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e ".[dev]"
-	test -f .env || printf 'DEBUG=1\nACCOUNT_EMAIL_VERIFICATION=optional\n' > .env
+	test -f .env || printf 'DEBUG=1\nACCOUNT_EMAIL_VERIFICATION=optional\nMFA_REQUIRED=0\n' > .env
 	touch $(STAMP)
 
 # Catalogues are compiled on every run and test (.mo files are not committed); msgfmt takes about a second.

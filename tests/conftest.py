@@ -6,7 +6,8 @@ from celery.contrib.testing.worker import start_worker
 from celery.worker import state as worker_state
 from django.core.cache import caches
 
-from tests.factories import PASSWORD, TraineeFactory
+from accounts.models import Role
+from tests.factories import PASSWORD, TraineeFactory, UserFactory
 from training.celery import app as celery_app
 
 
@@ -18,6 +19,12 @@ def _fresh_cache_keys():
     cache.version = secrets.randbits(48)
     yield
     cache.version = previous
+
+
+@pytest.fixture
+def admin_user(db):
+    """pytest-django's admin, made by the factory: it has the second factor administrators must have."""
+    return UserFactory(email="admin@example.org", role=Role.ADMIN, is_staff=True, is_superuser=True)
 
 
 @pytest.fixture

@@ -6,6 +6,7 @@ import os
 os.environ.setdefault("DEBUG", "true")
 # Production behaviour in tests, whatever a developer's .env says.
 os.environ.setdefault("ACCOUNT_EMAIL_VERIFICATION", "mandatory")
+os.environ.setdefault("MFA_REQUIRED", "true")
 os.environ.setdefault("SECRET_KEY", "test-secret-key-not-for-production-0123456789abcdefghijklmnop")
 os.environ.setdefault("CELERY_BROKER_URL", "memory://")
 os.environ.setdefault("PASSWORD_HASHERS", "django.contrib.auth.hashers.MD5PasswordHasher")

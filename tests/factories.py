@@ -1,8 +1,10 @@
 """factory_boy factories shared by every app's tests."""
 
 import factory
+from allauth.mfa.totp.internal import auth as totp_auth
 from django.utils.text import slugify
 
+from accounts import mfa
 from accounts.models import AgeBand, Country, PartnerOrganisation, Profile, Role, Sex, User
 from courses.markdown import render_markdown
 from courses.models import Course, CourseStatus, Lesson, Module, Programme, Theme
@@ -24,6 +26,17 @@ class UserFactory(factory.django.DjangoModelFactory):
     def _save_password(obj, create, extracted, **kwargs):
         if create:
             obj.save(update_fields=["password"])
+
+    @factory.post_generation
+    def second_factor(obj, create, extracted, **kwargs):
+        """Coordinators and administrators have an authenticator app, as production wants (accounts/mfa.py).
+
+        `second_factor=False` gives one who has not set it up yet. The secret is kept on the object, so a test
+        can compute the codes the app would show."""
+        if not create or extracted is False or not mfa.is_required_for(obj):
+            return
+        obj.totp_secret = totp_auth.generate_totp_secret()
+        totp_auth.TOTP.activate(obj, obj.totp_secret)
 
 
 class PartnerOrganisationFactory(factory.django.DjangoModelFactory):

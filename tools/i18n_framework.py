@@ -42,19 +42,24 @@ DJANGO_CORE_SOURCES = re.compile(
 )
 DJANGO_FIELD_ERRORS = "db/models/fields/__init__.py"  # only its error messages (they end with a full stop)
 AUTH_SOURCES = re.compile(r"^contrib/auth/(password_validation|forms)\.py$")
-# allauth: the account flows the platform uses (email + password; no social login, MFA, codes, phones).
+# allauth: the flows the platform uses: email + password, re-entering the password before a security
+# change, and two-factor sign-in with an authenticator app and recovery codes (no social login, sign-in codes
+# by email, phones, passkeys or trusted browsers).
 ALLAUTH_SOURCES = re.compile(
-    r"^(account/(?!models|admin)[\w/]+\.py|core/[\w/]+\.py|templates/(account|allauth)/.+)$"
+    r"^(account/(?!models|admin)[\w/]+\.py|core/[\w/]+\.py|mfa/(?!admin|webauthn)[\w/]+\.py"
+    r"|templates/(account|allauth|mfa)/.+)$"
 )
 ALLAUTH_EXCLUDED = re.compile(
-    r"(code|phone|passkey|reauthenticat|login_by|webauthn|mfa|socialaccount|usersessions|headless|idp)"
+    r"(login_code|verification_code|reset_code|reauthenticate_code|phone|passkey|login_by|webauthn|trust"
+    r"|socialaccount|usersessions|headless|idp)"
 )
 
 
-# Strings of features the platform does not switch on (usernames, phones, codes, passkeys, MFA, sessions) and
-# of the admin's user form.
+# Strings of features the platform does not switch on (usernames, phones, sign-in codes, passkeys, sessions)
+# and of the admin's user form.
 EXCLUDED_MSGIDS = re.compile(
-    r"(?i)username|phone|passkey|authenticat|security key|sign-in code|\bcode\b|two-factor|^sessions$"
+    r"(?i)username|phone|passkey|security key|sign-in code|^sessions$|webauthn|trust this browser"
+    r"|master key|backup key|key nr\.|single sign-on"
     r"|account connections|password-based|raw passwords|hashing algorithm|^no password set"
 )
 

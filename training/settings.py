@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "allauth",
     "allauth.account",
+    "allauth.mfa",
     "django_celery_beat",
     "django_htmx",
     "template_partials",
@@ -77,6 +78,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "accounts.mfa.RequireMFAMiddleware",
 ]
 
 ROOT_URLCONF = "training.urls"
@@ -160,6 +162,14 @@ ACCOUNT_ADAPTER = "accounts.adapters.AccountAdapter"
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Mekong Climate Training] "
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if SITE_URL.startswith("https") else "http"
+# Two-factor sign-in (accounts/mfa.py): an authenticator app with recovery codes; required for coordinators
+# and administrators unless MFA_REQUIRED is off (the development demo only).
+MFA_REQUIRED = env.bool("MFA_REQUIRED", default=True)
+# Before a security change, the password (or the authenticator's code) is asked again; not an emailed code.
+ACCOUNT_REAUTHENTICATION_METHODS = ("password", "mfa")
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = "Mekong Climate Training"
+MFA_TOTP_TOLERANCE = 1  # one 30-second step either side: phone clocks in the field drift
 
 # --- Internationalisation ------------------------------------------------------------------------------
 # Django has no LANG_INFO entry for Lao; without it the language list and switcher raise KeyError.

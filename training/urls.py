@@ -9,6 +9,7 @@ urlpatterns = [
     path("", login_not_required(RedirectView.as_view(pattern_name="courses:catalogue")), name="home"),
     path("healthz/", views.healthz, name="healthz"),
     path("bench/baseline/", views.bench_baseline, name="bench_baseline"),
+    path("admin/login/", views.admin_login, name="admin_login"),
     path("admin/", admin.site.urls),
     path("accounts/", include("accounts.urls")),
     path("accounts/", include("allauth.urls")),

@@ -5,7 +5,9 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_not_required
 from django.db import connection
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
@@ -49,3 +51,15 @@ def bench_baseline(request: HttpRequest) -> HttpResponse:
         raise Http404
     user = get_user_model().objects.filter(pk=1).only("pk", "email").first()
     return render(request, "bench/baseline.html", {"user_row": user})
+
+
+@login_not_required
+@require_GET
+def admin_login(request: HttpRequest) -> HttpResponse:
+    """The admin signs in through allauth like everyone else: its rate limits and second factor apply.
+
+    Django's own admin login form would check the password alone."""
+    target = request.GET.get("next", "")
+    if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        target = reverse("admin:index")
+    return redirect(f"{reverse('account_login')}?{urlencode({'next': target})}")

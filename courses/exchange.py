@@ -3,15 +3,20 @@
 The zip holds ``course.json`` (the format below) and a ``media/`` folder with the cover, the lesson images
 (WebP, as this platform stored them) and the downloadable resources::
 
-    {"format": "mekong-climate-training/course", "format_version": 1, "exported_at": "...",
+    {"format": "mekong-climate-training/course", "format_version": 2, "exported_at": "...",
      "course": {"title", "summary", "language", "estimated_hours", "enrolment_opens_at",
-                "enrolment_closes_at", "programme": {"slug", "name"}, "cover": "media/cover.webp" | null},
-     "modules": [{"title", "summary",
+                "enrolment_closes_at", "programme": {"slug", "name"}, "cover": "media/cover.webp" | null,
+                "translations": [{"language", "title", "summary"}]},
+     "modules": [{"title", "summary", "translations": [{"language", "title", "summary"}],
                   "lessons": [{"title", "body", "video_url", "is_required", "estimated_minutes", "archived",
+                               "translations": [{"language", "title", "body"}],
                                "images": [{"key", "file", "alt_text"}],
-                               "resources": [{"title", "file", "original_name"}]}]}]}
+                               "resources": [{"title", "file", "original_name"}]}]}],
+     "quizzes": [...]}
 
-Order is the order of the lists. Lesson bodies refer to images by key (``/courses/images/<key>/``); an
+Order is the order of the lists. Version 2 added the content translations and the parts that apps above
+courses contribute through ``register_part`` (the quizzes: quizzes/exchange.py); version 1 files, which have
+neither, still import. Lesson bodies refer to images by key (``/courses/images/<key>/``); an
 import keeps each key unless the target already has it, and then rewrites the bodies to the new key.
 
 Import checks the whole file first (zip readable, sizes, format and version, every field, every media
@@ -44,10 +49,21 @@ from courses import uploads
 from courses.authoring import AuthoringError, unique_course_slug
 from courses.images import MAX_PIXELS
 from courses.markdown import render_markdown
-from courses.models import Course, CourseStatus, Lesson, LessonImage, Module, Programme, Resource
+from courses.models import (
+    Course,
+    CourseStatus,
+    CourseTranslation,
+    Lesson,
+    LessonImage,
+    LessonTranslation,
+    Module,
+    ModuleTranslation,
+    Programme,
+    Resource,
+)
 
 FORMAT_NAME = "mekong-climate-training/course"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 MAX_ENTRIES = 5000
 MAX_UNCOMPRESSED_BYTES = 1024 * 1024 * 1024
 
@@ -59,6 +75,36 @@ class ImportRejected(AuthoringError):
 
 
 # --- Export --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Part:
+    """A section of the export owned by an app that courses may not import (quizzes).
+
+    ``export(course, modules)`` returns JSON data for the section; ``check(value, checker, module_count)``
+    adds every problem to the checker; ``create(course, value, modules)`` writes it inside the import's
+    transaction. ``modules`` are the course's modules in export order, so a part refers to one by index.
+    """
+
+    key: str
+    export: Callable[[Course, list[Module]], object]
+    check: Callable[[object, "Checker", int], None]
+    create: Callable[[Course, object, list[Module]], None]
+
+
+PARTS: dict[str, Part] = {}
+
+
+def register_part(part: Part) -> None:
+    """Called from an app's ready(); registering the same key again replaces it."""
+    PARTS[part.key] = part
+
+
+def _translations(obj, *fields: str) -> list[dict]:
+    return [
+        {"language": t.language, **{name: getattr(t, name) for name in fields}}
+        for t in sorted(obj.translations.all(), key=lambda t: t.language)
+    ]
 
 
 def _iso(value: datetime | None) -> str | None:
@@ -78,13 +124,13 @@ def course_data(
     if course.cover_image:
         cover = "media/cover.webp"
         files[cover] = course.cover_image
-    lessons = Lesson.objects.order_by("position").prefetch_related("images", "resources")
+    lessons = Lesson.objects.order_by("position").prefetch_related("images", "resources", "translations")
     if not include_archived:
         lessons = lessons.live()
-    modules = (
+    modules = list(
         Module.objects.filter(course=course)
         .order_by("position")
-        .prefetch_related(Prefetch("lessons", lessons))
+        .prefetch_related(Prefetch("lessons", lessons), "translations")
     )
     module_rows = []
     resource_n = 0
@@ -113,11 +159,19 @@ def course_data(
                     "is_required": lesson.is_required,
                     "estimated_minutes": lesson.estimated_minutes,
                     "archived": lesson.archived_at is not None,
+                    "translations": _translations(lesson, "title", "body"),
                     "images": image_rows,
                     "resources": resource_rows,
                 }
             )
-        module_rows.append({"title": module.title, "summary": module.summary, "lessons": lesson_rows})
+        module_rows.append(
+            {
+                "title": module.title,
+                "summary": module.summary,
+                "translations": _translations(module, "title", "summary"),
+                "lessons": lesson_rows,
+            }
+        )
     data = {
         "format": FORMAT_NAME,
         "format_version": FORMAT_VERSION,
@@ -131,9 +185,12 @@ def course_data(
             "enrolment_closes_at": _iso(course.enrolment_closes_at),
             "programme": {"slug": course.programme.slug, "name": course.programme.name},
             "cover": cover,
+            "translations": _translations(course, "title", "summary"),
         },
         "modules": module_rows,
     }
+    for part in PARTS.values():
+        data[part.key] = part.export(course, modules)
     return data, files, types
 
 
@@ -161,7 +218,9 @@ class Checked:
     resource_types: dict[str, str] = field(default_factory=dict)
 
 
-class _Checker:
+class Checker:
+    """Collects every problem of an export, with where it is; the parts use its helpers too."""
+
     def __init__(self, read: Callable[[str], bytes | None]):
         self.read = read
         self.problems: list[str] = []
@@ -207,6 +266,19 @@ class _Checker:
             self.problem(where, _("“%(field)s” must be a list.") % {"field": key})
             return []
         return value
+
+    def translations(self, obj: dict, where: str, fields: dict[str, tuple[int, bool]]) -> None:
+        """A list of {"language", field...}: known languages, each at most once; fields as (max, required)."""
+        seen: set[str] = set()
+        for item in self.items(obj, "translations", where):
+            language = item.get("language")
+            if language not in {code for code, _name in settings.LANGUAGES}:
+                self.problem(where, _("the language “%(lang)s” is not offered here.") % {"lang": language})
+            elif language in seen:
+                self.problem(where, _("two translations into “%(lang)s”.") % {"lang": language})
+            seen.add(language)
+            for name, (max_length, required) in fields.items():
+                self.text(item, name, where, max_length=max_length, required=required)
 
     def moment(self, obj: dict, key: str, where: str) -> datetime | None:
         value = obj.get(key)
@@ -289,10 +361,13 @@ class _Checker:
             self.problem(where, _("enrolment closes before it opens."))
         if course.get("cover") is not None:
             self.image(course["cover"], where)
-        for m, module in enumerate(self.items(data, "modules", where), start=1):
+        self.translations(course, where, {"title": (200, True), "summary": (1000, False)})
+        modules = self.items(data, "modules", where)
+        for m, module in enumerate(modules, start=1):
             mwhere = _("Module %(n)s") % {"n": m}
             self.text(module, "title", mwhere, max_length=200)
             self.text(module, "summary", mwhere, max_length=10000, required=False)
+            self.translations(module, mwhere, {"title": (200, True), "summary": (10000, False)})
             for n, lesson in enumerate(self.items(module, "lessons", mwhere), start=1):
                 lwhere = _("Module %(m)s, lesson %(n)s") % {"m": m, "n": n}
                 self.text(lesson, "title", lwhere, max_length=200)
@@ -303,6 +378,7 @@ class _Checker:
                 self.flag(lesson, "is_required", lwhere)
                 self.flag(lesson, "archived", lwhere)
                 self.number(lesson, "estimated_minutes", lwhere, maximum=32767)
+                self.translations(lesson, lwhere, {"title": (200, True), "body": (1_000_000, False)})
                 for image in self.items(lesson, "images", lwhere):
                     try:
                         uuid.UUID(str(image.get("key")))
@@ -314,6 +390,9 @@ class _Checker:
                     self.text(resource, "title", lwhere, max_length=200)
                     original = self.text(resource, "original_name", lwhere, max_length=200)
                     self.resource(resource.get("file"), original, lwhere)
+        for key, part in PARTS.items():
+            if key in data:
+                part.check(data[key], self, len(modules))
 
 
 def check_export(upload) -> Checked:
@@ -343,7 +422,7 @@ def check_export(upload) -> Checked:
             raise ImportRejected(
                 [_("course.json is not valid JSON: %(error)s") % {"error": error}]
             ) from error
-        checker = _Checker(lambda name: archive.read(name) if name in names else None)
+        checker = Checker(lambda name: archive.read(name) if name in names else None)
         checker.check(data)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, ValueError) as error:
         raise ImportRejected(
@@ -395,6 +474,12 @@ def _create(
             store(course.cover_image, f"{uuid.uuid4().hex}.webp", read(source["cover"]))
         course.save()
         course.trainers.add(trainer)
+        CourseTranslation.objects.bulk_create(
+            CourseTranslation(
+                course=course, language=t["language"], title=t["title"], summary=t.get("summary", "")
+            )
+            for t in source.get("translations", [])
+        )
         key_map: dict[str, str] = {}
         wanted = [
             image["key"]
@@ -405,15 +490,27 @@ def _create(
         taken = {str(k) for k in LessonImage.objects.filter(key__in=wanted).values_list("key", flat=True)}
         for key in wanted:
             key_map[key] = str(uuid.uuid4()) if key in taken or key in key_map.values() else key
+
+        def with_new_keys(body: str) -> str:
+            for old, new in key_map.items():
+                if old != new:
+                    body = body.replace(old, new)
+            return body
+
+        modules: list[Module] = []
         for m, module_data in enumerate(data["modules"], start=1):
             module = Module.objects.create(
                 course=course, title=module_data["title"], summary=module_data.get("summary", ""), position=m
             )
+            modules.append(module)
+            ModuleTranslation.objects.bulk_create(
+                ModuleTranslation(
+                    module=module, language=t["language"], title=t["title"], summary=t.get("summary", "")
+                )
+                for t in module_data.get("translations", [])
+            )
             for n, lesson_data in enumerate(module_data["lessons"], start=1):
-                body = lesson_data.get("body", "")
-                for old, new in key_map.items():
-                    if old != new:
-                        body = body.replace(old, new)
+                body = with_new_keys(lesson_data.get("body", ""))
                 lesson = Lesson.objects.create(
                     module=module,
                     title=lesson_data["title"],
@@ -424,6 +521,16 @@ def _create(
                     is_required=lesson_data["is_required"],
                     estimated_minutes=lesson_data["estimated_minutes"],
                     archived_at=timezone.now() if lesson_data.get("archived") else None,
+                )
+                LessonTranslation.objects.bulk_create(
+                    LessonTranslation(
+                        lesson=lesson,
+                        language=t["language"],
+                        title=t["title"],
+                        body=with_new_keys(t.get("body", "")),
+                        body_html=render_markdown(with_new_keys(t.get("body", ""))),
+                    )
+                    for t in lesson_data.get("translations", [])
                 )
                 for image_data in lesson_data["images"]:
                     content = read(image_data["file"])
@@ -451,6 +558,9 @@ def _create(
                     )
                     store(resource.file, resource_data["original_name"], content)
                     resource.save()
+        for key, part in PARTS.items():
+            if data.get(key) is not None:
+                part.create(course, data[key], modules)
     except BaseException:
         storage = Course._meta.get_field("cover_image").storage
         for name in written:

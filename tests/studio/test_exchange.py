@@ -7,13 +7,50 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from courses import authoring, exchange
+from courses import translations as course_translations
 from courses.models import Course, LessonImage
+from quizzes import translations as quiz_translations
+from quizzes.models import Question, Quiz
 from tests.factories import ProgrammeFactory
+from tests.quizzes import factories as quiz_factories
+from tests.quizzes.factories import QuizFactory, add_questions
 from tests.studio.factories import TrainerFactory
 
 
+def _translations(obj, *fields) -> list:
+    return [(t.language, *(getattr(t, f) for f in fields)) for t in obj.translations.order_by("language")]
+
+
+def _quizzes(course: Course) -> list:
+    modules = list(course.modules.order_by("position").values_list("pk", flat=True))
+    rows = []
+    for quiz in Quiz.objects.filter(course=course).order_by("pk"):
+        questions = []
+        for question in quiz.questions.filter(is_archived=False).order_by("position"):
+            choices = [
+                (c.text, c.is_correct, c.position, _translations(c, "text"))
+                for c in question.choices.order_by("position")
+            ]
+            questions.append(
+                (
+                    question.kind, question.text, question.explanation, question.points,
+                    question.multiple_scoring, question.numeric_answer, question.numeric_tolerance,
+                    question.accepted_answers, _translations(question, "text", "explanation"), choices,
+                )
+            )  # fmt: skip
+        rows.append(
+            (
+                modules.index(quiz.module_id) + 1 if quiz.module_id else None, quiz.title, quiz.description,
+                quiz.purpose, quiz.pass_mark, quiz.max_attempts, quiz.time_limit_minutes,
+                quiz.shuffle_questions, quiz.shuffle_choices, quiz.draw_count, quiz.feedback_policy,
+                quiz.is_required, quiz.is_published, questions,
+            )
+        )  # fmt: skip
+    return rows
+
+
 def _snapshot(course: Course) -> dict:
-    """Everything an import must reproduce: titles, order, bodies, settings and media bytes."""
+    """What an import must reproduce: titles, order, bodies, settings, translations, quizzes and media."""
     modules = []
     for module in course.modules.order_by("position"):
         lessons = []
@@ -35,9 +72,10 @@ def _snapshot(course: Course) -> dict:
                         (r.title, r.original_name, r.content_type, r.size, r.file.open("rb").read())
                         for r in lesson.resources.order_by("pk")
                     ],
+                    _translations(lesson, "title", "body", "body_html"),
                 )
             )
-        modules.append((module.title, module.summary, lessons))
+        modules.append((module.title, module.summary, _translations(module, "title", "summary"), lessons))
     return {
         "course": (
             course.title,
@@ -46,8 +84,10 @@ def _snapshot(course: Course) -> dict:
             course.estimated_hours,
             course.enrolment_opens_at,
             course.enrolment_closes_at,
+            _translations(course, "title", "summary"),
         ),
         "modules": modules,
+        "quizzes": _quizzes(course),
     }
 
 
@@ -80,8 +120,37 @@ def rich_course(course, lessons, trainer):
     old = services.add_lesson(module=module, title="Old lesson", body="Outdated.")
     authoring.archive_lesson(lesson=old)
     authoring.move_lesson(lesson=old, direction="up")
+    _add_translations_and_quizzes(course, first, module)
     course.refresh_from_db()
     return course
+
+
+def _add_translations_and_quizzes(course, lesson, second_module):
+    course_translations.save_course_translation(
+        course=course, language="km", title="ការព្រមានទឹកជំនន់", summary="សហគមន៍ត្រៀមខ្លួន"
+    )
+    course_translations.save_module_translation(
+        module=second_module, language="lo", title="ປະຕິບັດແຕ່ເນີ້ນໆ", summary=""
+    )
+    course_translations.save_lesson_translation(
+        lesson=lesson, language="my", title="ရေကြီးခြင်း", body="**မိုးရေ** များလာသည်။"
+    )
+    module_quiz = QuizFactory(course=course, module=second_module, title="Check", time_limit_minutes=15,
+                              max_attempts=3, draw_count=4, shuffle_choices=True)  # fmt: skip
+    single, *_others = add_questions(
+        module_quiz,
+        [quiz_factories.single(), quiz_factories.multiple(scoring="proportional"),
+         quiz_factories.true_false(False), quiz_factories.numeric("1.5", "0.25"),
+         quiz_factories.short_text("Mekong", "แม่น้ำโขง")],
+    )  # fmt: skip
+    quiz_translations.save_question_translation(
+        question=single, language="th", text="ก๊าซใดกักเก็บความร้อนมากที่สุด", explanation="เพราะ",
+        choices={single.choices.order_by("position").first().pk: "ไอน้ำ"},
+    )  # fmt: skip
+    gone = add_questions(module_quiz, [quiz_factories.single(text="An old question")])[0]
+    type(gone).objects.filter(pk=gone.pk).update(is_archived=True)
+    final = QuizFactory(course=course, module=None, title="Final", purpose="post_test", is_published=False)
+    add_questions(final, [quiz_factories.single(text="Last one")])
 
 
 def test_export_then_import_on_another_installation_reproduces_the_course_exactly(
@@ -97,8 +166,12 @@ def test_export_then_import_on_another_installation_reproduces_the_course_exactl
     response = _import(trainer_client, content, programme)
     assert response.status_code == 200
     imported = Course.objects.get()
-    assert _snapshot(imported) == before
+    after = _snapshot(imported)
+    assert after == before
     assert imported.status == "draft"
+    assert len(after["quizzes"]) == 2
+    assert len(after["quizzes"][0][-1]) == 5  # the archived question stays behind
+    assert after["course"][-1] == [("km", "ការព្រមានទឹកជំនន់", "សហគមន៍ត្រៀមខ្លួន")]
 
 
 def test_import_on_the_same_installation_gives_images_new_keys_and_rewrites_bodies(
@@ -115,7 +188,7 @@ def test_import_on_the_same_installation_gives_images_new_keys_and_rewrites_bodi
     new_body = copy.modules.get(position=1).lessons.get(position=1).body
     assert old_key not in new_body
     assert str(new_image.key) in new_body
-    assert new_image.file.open("rb").read() == before["modules"][0][2][0][7][0][2]
+    assert new_image.file.open("rb").read() == before["modules"][0][3][0][7][0][2]
     assert [m[0] for m in after["modules"]] == [m[0] for m in before["modules"]]
 
 
@@ -204,3 +277,62 @@ def test_imported_programme_is_the_one_chosen(trainer_client, course):
     content = _export_bytes(trainer_client, course)
     _import(trainer_client, content, other)
     assert Course.objects.exclude(pk=course.pk).get().programme == other
+
+
+def _course_json(client, course) -> tuple[dict, dict[str, bytes]]:
+    with zipfile.ZipFile(io.BytesIO(_export_bytes(client, course))) as archive:
+        files = {name: archive.read(name) for name in archive.namelist()}
+    return json.loads(files["course.json"]), files
+
+
+def test_a_version_1_export_without_translations_or_quizzes_still_imports(trainer_client, rich_course):
+    data, files = _course_json(trainer_client, rich_course)
+    data["format_version"] = 1
+    del data["quizzes"]
+    del data["course"]["translations"]
+    for module in data["modules"]:
+        del module["translations"]
+        for lesson in module["lessons"]:
+            del lesson["translations"]
+    files["course.json"] = json.dumps(data)
+    response = _import(trainer_client, _zip(files), rich_course.programme)
+    assert response.status_code == 200
+    imported = Course.objects.exclude(pk=rich_course.pk).get()
+    assert imported.modules.count() == 2
+    assert not Quiz.objects.filter(course=imported).exists()
+
+
+def test_bad_quizzes_and_translations_are_reported_where_they_are_and_nothing_is_imported(
+    trainer_client, rich_course
+):
+    data, files = _course_json(trainer_client, rich_course)
+    quiz = data["quizzes"][0]
+    quiz["module"] = 9
+    quiz["pass_mark"] = 130
+    quiz["questions"][0]["choices"][0]["is_correct"] = False  # a single choice with no right answer
+    quiz["questions"][3]["numeric_answer"] = "lots"
+    data["quizzes"][1]["purpose"] = "pre_test"
+    data["quizzes"][1]["is_required"] = True
+    data["course"]["translations"].append({"language": "xx", "title": "?", "summary": ""})
+    data["modules"][0]["lessons"][0]["translations"][0]["title"] = ""
+    files["course.json"] = json.dumps(data)
+    page = _problems(_import(trainer_client, _zip(files), rich_course.programme))
+    assert "Quiz 1: it belongs to a module that is not in the export." in page
+    assert "Quiz 1: “pass_mark” must be a whole number from 0 to 100." in page
+    assert "Quiz 1, question 1: Mark exactly one choice as correct." in page
+    assert "Quiz 1, question 4: Give the correct number." in page
+    assert "Quiz 2: a pre-test cannot be required for completion." in page
+    assert "Course: the language “xx” is not offered here." in page
+    assert "Module 1, lesson 1: “title” is missing." in page
+    assert Course.objects.count() == 1
+    assert Quiz.objects.count() == 2
+
+
+def test_a_copy_keeps_the_quizzes_and_translations(trainer_client, rich_course):
+    url = reverse("studio:course_copy", kwargs={"slug": rich_course.slug})
+    trainer_client.post(url, {"title": "Second run", "language": rich_course.language})
+    copy = Course.objects.get(title="Second run")
+    original, copied = _snapshot(rich_course), _snapshot(copy)
+    assert copied["quizzes"] == original["quizzes"]
+    assert Question.objects.filter(quiz__course=copy, is_archived=False).count() == 6
+    assert copied["course"][-1] == original["course"][-1]

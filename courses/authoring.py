@@ -304,6 +304,25 @@ def move_lesson(*, lesson: Lesson, direction: str) -> None:
         mark_course_edited(lesson.module.course_id)
 
 
+@transaction.atomic
+def move_lesson_to_module(*, lesson: Lesson, module: Module) -> Lesson:
+    """Put the lesson at the end of another module of the same course; trainees keep their progress on it."""
+    if module.course_id != lesson.module.course_id:
+        raise AuthoringError(_("That module belongs to another course."))
+    source_id = lesson.module_id
+    if module.pk == source_id:
+        return lesson
+    # Both modules locked, always in the same order, so two trainers moving lessons crosswise cannot deadlock.
+    list(Module.objects.select_for_update().filter(pk__in=[source_id, module.pk]).order_by("pk"))
+    last = Lesson.objects.filter(module=module).aggregate(m=Max("position"))["m"] or 0
+    Lesson.objects.filter(pk=lesson.pk).update(module=module, position=last + 1)
+    remaining = Lesson.objects.filter(module_id=source_id)
+    _reorder(remaining, list(remaining.order_by("position").values_list("pk", flat=True)))
+    lesson.refresh_from_db()
+    mark_course_edited(module.course_id)
+    return lesson
+
+
 def lesson_has_progress(lesson: Lesson) -> bool:
     return lesson.progress.exists()
 

@@ -31,6 +31,7 @@ urlpatterns = [
     path(lesson, views.lesson_edit, name="lesson"),
     path(lesson + "quick/", views.lesson_quick_edit, name="lesson_quick_edit"),
     path(lesson + "move/", views.lesson_move, name="lesson_move"),
+    path(lesson + "transfer/", views.lesson_transfer, name="lesson_transfer"),
     path(lesson + "delete/", views.lesson_delete, name="lesson_delete"),
     path(lesson + "archive/", views.lesson_archive, name="lesson_archive"),
     path(lesson + "autosave/", views.lesson_autosave, name="lesson_autosave"),

@@ -334,6 +334,20 @@ def lesson_move(request: HttpRequest, slug: str, lesson_id: int) -> HttpResponse
     )
 
 
+@require_POST
+def lesson_transfer(request: HttpRequest, slug: str, lesson_id: int) -> HttpResponse:
+    """No JavaScript needed: a select of the course's other modules and a button."""
+    lesson = _lesson(request, slug, lesson_id, edit=True)
+    course = lesson.module.course
+    target = Module.objects.filter(course=course, pk=request.POST.get("module") or 0).first()
+    if target is None:
+        messages.error(request, _("Choose one of this course's modules."))
+        return redirect(_outline_url(course, f"lesson-{lesson.pk}"))
+    authoring.move_lesson_to_module(lesson=lesson, module=target)
+    messages.success(request, _("The lesson was moved to “%(module)s”.") % {"module": target.title})
+    return redirect(_outline_url(course, f"lesson-{lesson.pk}"))
+
+
 @require_http_methods(["GET", "POST"])
 def lesson_delete(request: HttpRequest, slug: str, lesson_id: int) -> HttpResponse:
     lesson = _lesson(request, slug, lesson_id, edit=True)

@@ -201,3 +201,34 @@ def test_reordering_shows_at_once_on_the_cached_trainee_pages(client):
     page = client.get(course.get_absolute_url()).content.decode()
     outline = page[page.index('id="outline-heading"') :]
     assert outline.index(third.title) < outline.index(second.title) < outline.index(first.title)
+
+
+def test_a_lesson_moves_to_another_module_and_trainees_keep_their_progress(
+    trainer_client, course, module, lessons
+):
+    first, _second = lessons
+    other = services.add_module(course=course, title="Acting early")
+    services.add_lesson(module=other, title="Evacuation")
+    progress = LessonProgressFactory(lesson=first, enrolment=EnrolmentFactory(course=course))
+    outline = trainer_client.get(reverse("studio:outline", kwargs={"slug": course.slug})).content.decode()
+    assert "Move to another module" in outline
+
+    url = reverse("studio:lesson_transfer", kwargs={"slug": course.slug, "lesson_id": first.pk})
+    response = trainer_client.post(url, {"module": other.pk})
+    assert response.status_code == 302
+    assert response["Location"].endswith(f"#lesson-{first.pk}")
+    assert _titles(other) == ["Evacuation", "How floods form"]
+    assert list(other.lessons.order_by("position").values_list("position", flat=True)) == [1, 2]
+    assert _titles(module) == ["Reading river gauges"]
+    assert module.lessons.get().position == 1
+    progress.refresh_from_db()
+    assert progress.lesson_id == first.pk
+
+
+def test_a_lesson_cannot_move_into_another_courses_module(trainer_client, course, module, lessons):
+    foreign = services.add_module(course=draft_course(TrainerFactory()), title="Elsewhere")
+    url = reverse("studio:lesson_transfer", kwargs={"slug": course.slug, "lesson_id": lessons[0].pk})
+    response = trainer_client.post(url, {"module": foreign.pk}, follow=True)
+    assert "Choose one of this course&#x27;s modules." in response.content.decode()
+    assert _titles(module) == ["How floods form", "Reading river gauges"]
+    assert not foreign.lessons.exists()

@@ -160,6 +160,9 @@ ACCOUNT_RATE_LIMITS_ENABLED = True
 ACCOUNT_SIGNUP_FORM_CLASS = "accounts.forms.SignupProfileForm"
 ACCOUNT_ADAPTER = "accounts.adapters.AccountAdapter"
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
+# Security notices by email: password changed or set, email address changed, two-factor sign-in switched on
+# or off, new recovery codes; each says from which address and browser, so an owner notices a take-over.
+ACCOUNT_EMAIL_NOTIFICATIONS = True
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Mekong Climate Training] "
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if SITE_URL.startswith("https") else "http"
 # Two-factor sign-in (accounts/mfa.py): an authenticator app with recovery codes; required for coordinators

@@ -25,9 +25,8 @@ def sign_in(client, user):
     return client.post(reverse("account_login"), {"login": user.email, "password": PASSWORD})
 
 
-def test_a_coordinator_without_a_second_factor_is_sent_to_set_it_up_and_then_gets_in(
-    client, django_capture_on_commit_callbacks
-):
+@pytest.mark.django_db(transaction=True)  # allauth sends its signal and notice on commit, inside the request
+def test_a_coordinator_without_a_second_factor_is_sent_to_set_it_up_and_then_gets_in(client, mailoutbox):
     coordinator = CoordinatorFactory(second_factor=False)
     sign_in(client, coordinator)
     dashboard = reverse("reports:dashboard")
@@ -54,12 +53,14 @@ def test_a_coordinator_without_a_second_factor_is_sent_to_set_it_up_and_then_get
     assert not Authenticator.objects.filter(user=coordinator).exists()
     assert client.get(dashboard).status_code == 302
 
-    with django_capture_on_commit_callbacks(execute=True):
-        done = client.post(reverse("mfa_activate_totp"), {"code": current_code(secret)})
+    done = client.post(reverse("mfa_activate_totp"), {"code": current_code(secret)})
     assert done.status_code == 302
     assert done.url == reverse("mfa_view_recovery_codes")  # recovery codes are shown next, to be kept safe
     assert Authenticator.objects.filter(user=coordinator, type=Authenticator.Type.TOTP).exists()
     assert client.get(dashboard).status_code == 200
+    notice = [m for m in mailoutbox if coordinator.email in m.to]
+    assert len(notice) == 1  # the owner is told that two-factor sign-in was switched on
+    assert "Authenticator app activated." in notice[0].body
 
 
 def test_signing_in_asks_a_coordinator_for_the_code_and_a_wrong_code_keeps_them_out(client):
@@ -106,3 +107,21 @@ def test_the_requirement_can_be_switched_off_for_the_demo(client, settings):
     settings.MFA_REQUIRED = False
     client.force_login(CoordinatorFactory(second_factor=False))
     assert client.get(reverse("reports:dashboard")).status_code == 200
+
+
+def test_the_owner_is_told_by_email_when_the_password_changes(client, mailoutbox):
+    trainee = TraineeFactory()
+    sign_in(client, trainee)
+    response = client.post(
+        reverse("account_change_password"),
+        {
+            "oldpassword": PASSWORD,
+            "password1": "a-new-long-passphrase-2026",
+            "password2": "a-new-long-passphrase-2026",
+        },
+    )
+    assert response.status_code == 302
+    notices = [m for m in mailoutbox if trainee.email in m.to]
+    assert len(notices) == 1
+    assert "Your password has been changed." in notices[0].body
+    assert "IP address" in notices[0].body

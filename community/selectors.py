@@ -74,9 +74,13 @@ class ThreadPage:
 def thread_page(
     *, thread: Thread, is_moderator: bool, page_number: str | int | None, per_page: int
 ) -> ThreadPage:
-    """Three queries, however long the thread: count the replies, read one page, read opening + accepted."""
+    """Three queries, however long the thread: count the replies, read one page, read opening + accepted.
+
+    `page_number` may be "last"; past the end is the last page, anything else not a number the first.
+    """
     posts = thread_posts(thread=thread, is_moderator=is_moderator)
-    page = Paginator(posts.filter(is_opening=False), per_page).get_page(page_number)
+    paginator = Paginator(posts.filter(is_opening=False), per_page)
+    page = paginator.get_page(paginator.num_pages if page_number == "last" else page_number)
     opening = accepted = None
     for post in posts.filter(Q(is_opening=True) | Q(is_accepted=True, is_hidden=False)):
         if post.is_opening:

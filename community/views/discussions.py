@@ -1,6 +1,7 @@
 """Course discussion pages. A course the user cannot see is 404; a course they see but do not take part in
 is 403; a hidden thread is 404 for everyone but the course's moderators."""
 
+import functools
 import re
 import secrets
 
@@ -140,10 +141,20 @@ def _render_thread(request, thread, is_moderator, *, form=None, status=200, page
         "is_moderator": is_moderator,
         "can_reply": permissions.can_reply(request.user, thread, is_moderator=is_moderator),
         "is_following": thread.viewer_follows,
-        "form": form or ReplyForm(),
+        "form_html": _form_fields_html(form) if form is not None else _empty_reply_form_html(get_language()),
         "reason_form": ReasonForm(),
     }
     return render(request, "community/thread.html", context, status=status)
+
+
+def _form_fields_html(form) -> str:
+    return render_to_string("_form_fields.html", {"form": form})
+
+
+@functools.cache
+def _empty_reply_form_html(language: str) -> str:
+    """The blank reply form is the same on every thread page in a language: rendered once per process."""
+    return _form_fields_html(ReplyForm())
 
 
 def _thread_posts_html(request: HttpRequest, thread: Thread, is_moderator: bool, *, page_number: str) -> str:

@@ -2,6 +2,7 @@
 (community/cache.py). The services bump the same versions themselves."""
 
 from community import cache
+from community.models import Post
 
 # Fields of a user or profile that change nothing cached posts show (they show display names).
 UNSHOWN_FIELDS = frozenset(
@@ -22,7 +23,12 @@ def bump_thread_of_post(sender, instance, **kwargs) -> None:
 
 
 def bump_thread_of_report(sender, instance, **kwargs) -> None:
-    cache.bump_thread_version(instance.post.thread_id)
+    if sender.post.is_cached(instance):
+        thread_id = instance.post.thread_id
+    else:  # a cascade from a deleted post may have removed it already
+        thread_id = Post.objects.filter(pk=instance.post_id).values_list("thread_id", flat=True).first()
+    if thread_id is not None:
+        cache.bump_thread_version(thread_id)
 
 
 def bump_people(sender, update_fields=None, **kwargs) -> None:

@@ -102,10 +102,6 @@ def page_of_post(*, post: Post, per_page: int) -> int:
     return before // per_page + 1
 
 
-def is_following(*, thread: Thread, user: User) -> bool:
-    return ThreadFollow.objects.filter(thread=thread, user=user).exists()
-
-
 def followers_to_notify(*, post: Post) -> QuerySet[User]:
     """Who to tell about a new reply: the thread's followers, not its author; no one if it is hidden."""
     if post.is_hidden or post.thread.is_hidden:

@@ -218,3 +218,19 @@ def test_a_post_cannot_forge_the_markers_of_the_cached_page(client, course, memb
     client.force_login(trainer)
     html = page(client, long_thread, "last").content.decode()
     assert html.count('name="csrfmiddlewaretoken"') == html.count("<form")
+
+
+def test_writes_outside_the_services_show_on_the_next_request(client, member, trainer, long_thread):
+    """The admin saves and deletes rows directly: the cached pages follow those writes too."""
+    client.force_login(member)
+    target = replies(long_thread)[2]
+    services.report_post(post=target, reporter=member, reason="spam")
+    assert "Reply 2" in page(client, long_thread).content.decode()
+    target.body_html = "<p>Corrected by an administrator</p>"
+    target.save()
+    assert "Corrected by an administrator" in page(client, long_thread).content.decode()
+    target.delete()  # its report goes with it
+    assert target.pk not in post_ids(page(client, long_thread))
+    url = long_thread.get_absolute_url()
+    long_thread.delete()
+    assert client.get(url).status_code == 404

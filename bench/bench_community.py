@@ -36,7 +36,7 @@ def create_data() -> tuple[str, str]:
     from django.utils import timezone
 
     from accounts.models import MEKONG_COUNTRIES, User
-    from community.models import CaseStatus, CaseStudy, CaseTheme, Post
+    from community.models import CaseStatus, CaseStudy, CaseTheme, Post, Thread
     from community.services.cases import build_search_text
     from courses.markdown import render_markdown
     from courses.models import Theme
@@ -56,6 +56,7 @@ def create_data() -> tuple[str, str]:
     Post.objects.bulk_create(
         Post(thread=thread, author=authors[i % 20], body=body, body_html=html) for i in range(500)
     )
+    Thread.objects.filter(pk=thread.pk).update(reply_count=500)  # as 500 calls of post_reply would leave it
     submitter = TraineeFactory()
     now = timezone.now()
     batch, themes = [], []
@@ -76,7 +77,7 @@ def create_data() -> tuple[str, str]:
             published_at=now,
         )
         chosen = rng.sample(Theme.values, rng.randint(1, 2))
-        case.search_text = build_search_text(case, chosen, None)
+        case.search_text = build_search_text(case, chosen, None)  # search_vector: filled by the trigger
         batch.append(case)
         themes.append(chosen)
     CaseStudy.objects.bulk_create(batch, batch_size=1000)

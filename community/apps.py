@@ -1,7 +1,32 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_delete, post_save
 from django.utils.translation import gettext_lazy as _
 
 
 class CommunityConfig(AppConfig):
     name = "community"
     verbose_name = _("Community")
+
+    def ready(self) -> None:
+        from community import receivers
+
+        # Writes outside the services (the admin, data fixes) must not leave stale pages in the cache either.
+        for model_name in ("CaseStudy", "CaseTheme"):
+            model = self.get_model(model_name)
+            post_save.connect(receivers.bump_hub, sender=model, dispatch_uid=f"community-hub-{model_name}")
+            post_delete.connect(
+                receivers.bump_hub, sender=model, dispatch_uid=f"community-hub-{model_name}-d"
+            )
+        partner = "accounts.PartnerOrganisation"  # partner names are shown and offered in the hub's filters
+        post_save.connect(receivers.bump_hub, sender=partner, dispatch_uid="community-hub-partner")
+        post_delete.connect(receivers.bump_hub, sender=partner, dispatch_uid="community-hub-partner-d")
+        for model_name, receiver in (
+            ("Thread", receivers.bump_thread),
+            ("Post", receivers.bump_thread_of_post),
+            ("Report", receivers.bump_thread_of_report),
+        ):
+            model = self.get_model(model_name)
+            post_save.connect(receiver, sender=model, dispatch_uid=f"community-{model_name}")
+            post_delete.connect(receiver, sender=model, dispatch_uid=f"community-{model_name}-d")
+        post_save.connect(receivers.bump_people, sender="accounts.Profile", dispatch_uid="community-profile")
+        post_save.connect(receivers.bump_people, sender="accounts.User", dispatch_uid="community-user")

@@ -6,10 +6,11 @@ Coordinators report on courses but do not take part in discussions unless they a
 Knowledge Hub: published cases are public; a case under review is seen by its author and coordinators.
 """
 
-from django.db.models import Q, QuerySet
+from django.db.models import BooleanField, CharField, Q, QuerySet
+from django.db.models.expressions import RawSQL
 
 from accounts.models import User
-from community.models import CaseStatus, CaseStudy, Post, Thread
+from community.models import CaseStatus, CaseStudy, Post, Thread, ThreadFollow
 from courses import permissions as course_permissions
 from courses.models import Course
 from learning import permissions as learning_permissions
@@ -35,6 +36,52 @@ def can_moderate(user: User, course: Course) -> bool:
 def can_participate(user: User, course: Course, enrolment: Enrolment | None) -> bool:
     """Read and write in the course's discussions (enrolment: the user's enrolment in it, or None)."""
     return learning_permissions.is_enrolled(enrolment) or can_moderate(user, course)
+
+
+def threads_with_standing(user: User) -> QuerySet[Thread]:
+    """Threads in courses the user can see, each annotated with the user's standing in its course, so that
+    one query answers the rules below for a single thread: `is_thread_moderator`, `is_thread_participant`.
+
+    The annotations restate `course_permissions.is_course_trainer` and the user's enrolment; the rules
+    themselves are applied by those two functions. `viewer_follows`: whether the user follows the thread.
+    Written as SQL because Exists()/Subquery() took ten times longer to compile than the query takes to
+    run (about 1.5 ms against 0.1 ms on the bench machine), and every discussion request runs this.
+    """
+    visible = course_permissions.courses_visible_to(user).values("pk")
+    thread = Thread._meta.db_table
+    trainers = Course.trainers.through._meta.db_table
+    enrolments = Enrolment._meta.db_table
+    follows = ThreadFollow._meta.db_table
+    # Table names come from the models and the user id is a parameter: nothing here comes from input.
+    return Thread.objects.filter(course__in=visible).annotate(
+        viewer_is_trainer=RawSQL(  # noqa: S611
+            f"EXISTS (SELECT 1 FROM {trainers} WHERE course_id = {thread}.course_id AND user_id = %s)",  # noqa: S608
+            [user.pk],
+            output_field=BooleanField(),
+        ),
+        viewer_enrolment_status=RawSQL(  # noqa: S611
+            f"(SELECT status FROM {enrolments} WHERE course_id = {thread}.course_id AND trainee_id = %s)",  # noqa: S608
+            [user.pk],
+            output_field=CharField(),
+        ),
+        viewer_follows=RawSQL(  # noqa: S611
+            f"EXISTS (SELECT 1 FROM {follows} WHERE thread_id = {thread}.id AND user_id = %s)",  # noqa: S608
+            [user.pk],
+            output_field=BooleanField(),
+        ),
+    )
+
+
+def is_thread_moderator(user: User, thread: Thread) -> bool:
+    """can_moderate(user, thread.course) for a thread from threads_with_standing(user)."""
+    return user.is_authenticated and (user.is_admin or thread.viewer_is_trainer)
+
+
+def is_thread_participant(user: User, thread: Thread) -> bool:
+    """can_participate(user, thread.course, enrolment) for a thread from threads_with_standing(user)."""
+    status = thread.viewer_enrolment_status
+    enrolment = None if status is None else Enrolment(status=status)
+    return learning_permissions.is_enrolled(enrolment) or is_thread_moderator(user, thread)
 
 
 def threads_visible_to(user: User, course: Course, *, is_moderator: bool) -> QuerySet[Thread]:

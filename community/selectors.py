@@ -1,20 +1,24 @@
 """Reads for the community. Each page runs a fixed number of queries, however many threads, posts or cases.
 
-Knowledge Hub search: on PostgreSQL, full-text search over `search_text` with the English configuration
-(stemming: "floods" finds "flood"), ranked, served by a GIN expression index (migration 0002). Thai, Lao,
-Khmer, Burmese and Chinese do not separate words with spaces, so a query in those scripts also matches by
-substring. On other databases (SQLite in development) every query matches by substring on each word.
+Knowledge Hub search: on PostgreSQL, full-text search with the English configuration (stemming: "floods"
+finds "flood") over the stored document `search_vector`, ranked, served by a GIN index (migration 0003).
+Thai, Lao, Khmer, Burmese and Chinese do not separate words with spaces, so a query in those scripts also
+matches by substring. On other databases (SQLite in development) every query matches by substring on each
+word.
 """
 
 import re
+from dataclasses import dataclass
 
-from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.core.cache import cache
+from django.core.paginator import Page, Paginator
 from django.db import connection
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Value
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet, Value
 from django.db.models.functions import Coalesce
 
 from accounts.models import User
+from community import cache as community_cache
 from community.models import (
     CaseStatus,
     CaseStudy,
@@ -28,19 +32,27 @@ from community.models import (
 )
 from courses.models import Course, Lesson
 
-SEARCH_CONFIG = "english"
+SEARCH_CONFIG = "english"  # the configuration of the trigger filling CaseStudy.search_vector (migration 0003)
+# Long columns that lists of cases never show.
+UNLISTED_FIELDS = ("body", "body_html", "search_text", "search_vector")
 # Scripts written without spaces between words: Thai, Lao, Myanmar, Khmer, CJK.
 UNSPACED_SCRIPT = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u9fff]")
-
-
-def search_vector() -> SearchVector:
-    """Must stay identical to the expression of the GIN index in migration 0002, or the index is not used."""
-    return SearchVector("search_text", config=SEARCH_CONFIG)
 
 
 # --- Discussions -------------------------------------------------------------------------------------
 def course_threads(*, course: Course, threads: QuerySet[Thread]) -> QuerySet[Thread]:
     return threads.select_related("author__profile", "lesson").listed()
+
+
+def attach_lesson(*, thread: Thread) -> None:
+    """Load the thread's lesson for its breadcrumb link (one query, only for threads about a lesson)."""
+    if thread.lesson_id is None:
+        return
+    lesson = (
+        Lesson.objects.select_related("module").only("pk", "title", "module__pk").get(pk=thread.lesson_id)
+    )
+    lesson.module.course = thread.course  # Lesson.get_absolute_url reaches the slug through module.course
+    thread.lesson = lesson
 
 
 def thread_posts(*, thread: Thread, is_moderator: bool) -> QuerySet[Post]:
@@ -50,8 +62,44 @@ def thread_posts(*, thread: Thread, is_moderator: bool) -> QuerySet[Post]:
     return posts
 
 
-def is_following(*, thread: Thread, user: User) -> bool:
-    return ThreadFollow.objects.filter(thread=thread, user=user).exists()
+@dataclass
+class ThreadPage:
+    """One page of a thread's replies, with the opening post and the accepted answer (on every page)."""
+
+    page: Page
+    opening: Post | None
+    accepted: Post | None
+
+
+def thread_page(
+    *, thread: Thread, is_moderator: bool, page_number: str | int | None, per_page: int
+) -> ThreadPage:
+    """Three queries, however long the thread: count the replies, read one page, read opening + accepted.
+
+    `page_number` may be "last"; past the end is the last page, anything else not a number the first.
+    """
+    posts = thread_posts(thread=thread, is_moderator=is_moderator)
+    paginator = Paginator(posts.filter(is_opening=False), per_page)
+    page = paginator.get_page(paginator.num_pages if page_number == "last" else page_number)
+    opening = accepted = None
+    for post in posts.filter(Q(is_opening=True) | Q(is_accepted=True, is_hidden=False)):
+        if post.is_opening:
+            opening = post
+        else:
+            accepted = post
+    return ThreadPage(page=page, opening=opening, accepted=accepted)
+
+
+def page_of_post(*, post: Post, per_page: int) -> int:
+    """The page of its thread on which a post appears (the opening post heads every page: page 1)."""
+    if post.is_opening:
+        return 1
+    before = (
+        Post.objects.filter(thread_id=post.thread_id, is_opening=False)
+        .filter(Q(created_at__lt=post.created_at) | Q(created_at=post.created_at, pk__lt=post.pk))
+        .count()
+    )
+    return before // per_page + 1
 
 
 def followers_to_notify(*, post: Post) -> QuerySet[User]:
@@ -103,13 +151,12 @@ def search_cases(*, cases: QuerySet[CaseStudy], query: str) -> QuerySet[CaseStud
     if connection.vendor != "postgresql":
         return cases.filter(substring)
     search = SearchQuery(query, search_type="websearch", config=SEARCH_CONFIG)
-    matches = Q(document=search)
+    matches = Q(search_vector=search)
     if UNSPACED_SCRIPT.search(query):
         matches |= substring
     return (
-        cases.annotate(document=search_vector())
-        .filter(matches)
-        .annotate(rank=Coalesce(SearchRank(search_vector(), search), Value(0.0)))
+        cases.filter(matches)
+        .annotate(rank=Coalesce(SearchRank(F("search_vector"), search), Value(0.0)))
         .order_by("-rank", "-published_at", "-pk")
     )
 
@@ -131,22 +178,17 @@ def published_cases(*, filters: dict) -> QuerySet[CaseStudy]:
         "-published_at", "-pk"
     )
     cases = search_cases(cases=cases, query=filters.get("q", ""))
-    return (
-        cases.select_related("partner").prefetch_related("themes").defer("body", "body_html", "search_text")
-    )
-
-
-CASE_YEARS_KEY = "community:case_years"
+    return cases.select_related("partner").prefetch_related("themes").defer(*UNLISTED_FIELDS)
 
 
 def case_years() -> list[int]:
-    """Years offered in the hub's filter; cached, and forgotten when a case is published or returned."""
+    """Years offered in the hub's filter; cached under the hub version (community/cache.py)."""
     return cache.get_or_set(
-        CASE_YEARS_KEY,
+        community_cache.hub_key(name="years", language="", query=""),
         lambda: list(
             CaseStudy.objects.published().order_by("-year").values_list("year", flat=True).distinct()
         ),
-        timeout=3600,
+        timeout=community_cache.FRAGMENT_TTL,
     )
 
 
@@ -155,17 +197,14 @@ def case_detail(*, cases: QuerySet[CaseStudy], pk: int, lessons_in: QuerySet[Cou
     lessons = Lesson.objects.filter(module__course__in=lessons_in).select_related("module__course")
     return (
         cases.select_related("partner", "submitted_by__profile", "reviewed_by")
+        .defer("search_vector")
         .prefetch_related("themes", "images", "attachments", Prefetch("lessons", queryset=lessons))
         .get(pk=pk)
     )
 
 
 def cases_submitted_by(*, user: User) -> QuerySet[CaseStudy]:
-    return (
-        CaseStudy.objects.filter(submitted_by=user)
-        .order_by("-submitted_at")
-        .defer("body", "body_html", "search_text")
-    )
+    return CaseStudy.objects.filter(submitted_by=user).order_by("-submitted_at").defer(*UNLISTED_FIELDS)
 
 
 def review_queue() -> QuerySet[CaseStudy]:
@@ -174,7 +213,7 @@ def review_queue() -> QuerySet[CaseStudy]:
         .select_related("submitted_by__profile", "partner")
         .prefetch_related("themes")
         .order_by("submitted_at", "pk")
-        .defer("body", "body_html", "search_text")
+        .defer(*UNLISTED_FIELDS)
     )
 
 

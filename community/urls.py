@@ -12,6 +12,7 @@ urlpatterns = [
     path("threads/<int:pk>/reply/", discussions.reply, name="reply"),
     path("threads/<int:pk>/follow/", discussions.follow, name="follow"),
     path("threads/<int:pk>/moderate/", discussions.moderate_thread, name="moderate_thread"),
+    path("posts/<int:pk>/", discussions.post_permalink, name="post"),
     path("posts/<int:pk>/moderate/", discussions.moderate_post, name="moderate_post"),
     path("posts/<int:pk>/report/", discussions.report_post, name="report"),
     path("reports/<int:pk>/resolve/", discussions.resolve_report, name="resolve_report"),

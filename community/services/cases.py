@@ -8,14 +8,14 @@ from dataclasses import dataclass, field
 from functools import partial
 
 import nh3
-from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from accounts.models import Country, PartnerOrganisation, User
-from community import permissions, selectors, uploads
+from community import cache as community_cache
+from community import permissions, uploads
 from community.models import CaseAttachment, CaseImage, CaseStatus, CaseStudy, CaseTheme
 from courses import permissions as course_permissions
 from courses.markdown import render_markdown
@@ -179,6 +179,7 @@ def update_case(
                     removed.append(item.file)
                     item.delete()
             _store_files(case, images, attachments, stored)
+            community_cache.bump_hub_version()  # a coordinator may be editing a published case
     except BaseException:
         _delete_files(stored)
         raise
@@ -207,7 +208,7 @@ def publish_case(*, case: CaseStudy, reviewer: User) -> CaseStudy:
     case.save(
         update_fields=["status", "return_reason", "reviewed_by", "reviewed_at", "published_at", "updated_at"]
     )
-    transaction.on_commit(partial(cache.delete, selectors.CASE_YEARS_KEY))
+    community_cache.bump_hub_version()
     return case
 
 
@@ -226,7 +227,7 @@ def return_case(*, case: CaseStudy, reviewer: User, reason: str) -> CaseStudy:
     case.reviewed_by = reviewer
     case.reviewed_at = timezone.now()
     case.save(update_fields=["status", "return_reason", "reviewed_by", "reviewed_at", "updated_at"])
-    transaction.on_commit(partial(cache.delete, selectors.CASE_YEARS_KEY))
+    community_cache.bump_hub_version()
     return case
 
 

@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
-from community import permissions, ratelimit, signals
+from community import cache, permissions, ratelimit, signals
 from community.models import (
     ModerationAction,
     ModerationKind,
@@ -108,6 +108,7 @@ def post_reply(*, thread: Thread, author: User, body: str) -> Post:
             reply_count=F("reply_count") + 1, last_activity_at=post.created_at
         )
         ThreadFollow.objects.get_or_create(thread=thread, user=author)
+        cache.bump_thread_version(thread.pk)
         # A lambda, not functools.partial: Django 5.2 logs a failed robust hook by its __qualname__.
         transaction.on_commit(lambda: _announce_reply(post=post, thread=thread), robust=True)
     return post
@@ -136,12 +137,14 @@ def report_post(*, post: Post, reporter: User, reason: str, note: str = "") -> R
     if post.author_id == reporter.pk:
         raise DiscussionError(_("You cannot report your own post."))
     _check_rate(reporter, action="report")
-    report, _created = Report.objects.get_or_create(
+    report, created = Report.objects.get_or_create(
         post=post,
         reporter=reporter,
         status=ReportStatus.OPEN,
         defaults={"reason": reason, "note": (note or "").strip()[:500]},
     )
+    if created:
+        cache.bump_thread_version(post.thread_id)  # moderators see the count of open reports on each post
     return report
 
 
@@ -169,6 +172,7 @@ def moderate_thread(*, thread: Thread, actor: User, kind: str, reason: str = "")
         return None
     setattr(locked, field, value)
     locked.save(update_fields=[field])
+    cache.bump_thread_version(locked.pk)
     setattr(thread, field, value)
     return ModerationAction.objects.create(
         course_id=locked.course_id, thread=locked, actor=actor, kind=kind, reason=(reason or "").strip()[:500]
@@ -184,6 +188,7 @@ def set_post_hidden(
     _require_moderator(actor, thread.course)
     locked = Post.objects.select_for_update().get(pk=post.pk)
     now = timezone.now()
+    cache.bump_thread_version(thread.pk)
     if hidden:
         Report.objects.filter(post=locked, status=ReportStatus.OPEN).update(
             status=ReportStatus.HIDDEN, resolved_by=actor, resolved_at=now
@@ -213,6 +218,7 @@ def dismiss_report(*, report: Report, actor: User, reason: str = "") -> Moderati
     )
     if not changed:
         return None
+    cache.bump_thread_version(thread.pk)
     return ModerationAction.objects.create(
         course_id=thread.course_id,
         thread=thread,
@@ -239,6 +245,7 @@ def accept_answer(*, post: Post, actor: User) -> ModerationAction | None:
     Post.objects.filter(thread=thread, is_accepted=True).update(is_accepted=False)
     Post.objects.filter(pk=post.pk).update(is_accepted=True)
     post.is_accepted = True
+    cache.bump_thread_version(thread.pk)
     return ModerationAction.objects.create(
         course_id=thread.course_id, thread=thread, post=post, actor=actor, kind=ModerationKind.ACCEPT
     )
@@ -251,6 +258,7 @@ def unaccept_answer(*, post: Post, actor: User) -> ModerationAction | None:
     if not Post.objects.filter(pk=post.pk, is_accepted=True).update(is_accepted=False):
         return None
     post.is_accepted = False
+    cache.bump_thread_version(thread.pk)
     return ModerationAction.objects.create(
         course_id=thread.course_id, thread=thread, post=post, actor=actor, kind=ModerationKind.UNACCEPT
     )

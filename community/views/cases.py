@@ -3,14 +3,18 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.utils.cache import patch_cache_control
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from community import cache as community_cache
 from community import permissions, selectors
 from community.forms import CaseFilterForm, CaseForm, LessonLinkForm, ReturnCaseForm
 from community.models import CaseAttachment, CaseImage, CaseStudy
@@ -32,6 +36,22 @@ def _add_errors(form, error: ValidationError) -> None:
 @login_not_required
 @require_GET
 def case_list(request: HttpRequest) -> HttpResponse:
+    # The filters and results do not depend on who is asking: their HTML is cached per language and query
+    # under the hub version, bumped by every change to what the list shows (community/cache.py).
+    key = community_cache.hub_key(name="list", language=get_language(), query=request.GET.urlencode())
+    fragments = cache.get(key)
+    if fragments is None:
+        fragments = _render_case_list(request)
+        cache.set(key, fragments, community_cache.FRAGMENT_TTL)
+    filters_html, results_html = fragments
+    if request.htmx:
+        return HttpResponse(results_html)
+    return render(
+        request, "community/case_list.html", {"filters_html": filters_html, "results_html": results_html}
+    )
+
+
+def _render_case_list(request: HttpRequest) -> tuple[str, str]:
     form = CaseFilterForm(request.GET, years=selectors.case_years())
     filters = form.cleaned_data if form.is_valid() else {}
     page = Paginator(selectors.published_cases(filters=filters), CASES_PER_PAGE).get_page(
@@ -39,8 +59,10 @@ def case_list(request: HttpRequest) -> HttpResponse:
     )
     query = request.GET.copy()
     query.pop("page", None)
-    template = "community/case_list.html#results" if request.htmx else "community/case_list.html"
-    return render(request, template, {"form": form, "page": page, "query": query.urlencode()})
+    return (
+        render_to_string("community/_case_filters.html", {"form": form}),
+        render_to_string("community/_case_results.html", {"page": page, "query": query.urlencode()}),
+    )
 
 
 @login_not_required

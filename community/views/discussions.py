@@ -1,15 +1,26 @@
 """Course discussion pages. A course the user cannot see is 404; a course they see but do not take part in
 is 403; a hidden thread is 404 for everyone but the course's moderators."""
 
+import functools
+import re
+import secrets
+
 from django.contrib import messages
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.backends.utils import csrf_input
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from community import cache as community_cache
 from community import permissions, selectors
 from community.forms import ReasonForm, ReplyForm, ReportForm, ThreadForm
 from community.models import ModerationKind, Post, Report, ReportStatus, Thread
@@ -38,13 +49,13 @@ def _course(request: HttpRequest, slug: str) -> tuple[Course, bool]:
 
 
 def _thread(request: HttpRequest, pk: int) -> tuple[Thread, bool]:
-    visible = course_permissions.courses_visible_to(request.user).values("pk")
+    # One query: the thread, its course and the user's standing there (trainer, enrolment, follower).
     thread = get_object_or_404(
-        Thread.objects.select_related("course", "lesson__module", "author__profile"),
-        pk=pk,
-        course__in=visible,
+        permissions.threads_with_standing(request.user).select_related("course"), pk=pk
     )
-    is_moderator = _participant_course(request, thread.course)
+    is_moderator = permissions.is_thread_moderator(request.user, thread)
+    if not permissions.is_thread_participant(request.user, thread):
+        raise PermissionDenied(_("Enrol in the course to join its discussions."))
     if thread.is_hidden and not is_moderator:
         raise Http404
     return thread, is_moderator
@@ -120,29 +131,123 @@ def new_thread(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def _render_thread(request, thread, is_moderator, *, form=None, status=200, page_number=None):
-    posts = selectors.thread_posts(thread=thread, is_moderator=is_moderator)
-    page = Paginator(posts, POSTS_PER_PAGE).get_page(page_number or request.GET.get("page"))
-    accepted = None
-    if page.number != 1 or not any(post.is_accepted for post in page):
-        accepted = next(iter(posts.filter(is_accepted=True, is_hidden=False)), None)
+    selectors.attach_lesson(thread=thread)
     context = {
         "thread": thread,
         "course": thread.course,
-        "page": page,
-        "accepted": accepted,
+        "posts_html": _thread_posts_html(
+            request, thread, is_moderator, page_number=page_number or request.GET.get("page") or "1"
+        ),
         "is_moderator": is_moderator,
         "can_reply": permissions.can_reply(request.user, thread, is_moderator=is_moderator),
-        "is_following": selectors.is_following(thread=thread, user=request.user),
-        "form": form or ReplyForm(),
+        "is_following": thread.viewer_follows,
+        "form_html": _form_fields_html(form) if form is not None else _empty_reply_form_html(get_language()),
         "reason_form": ReasonForm(),
     }
     return render(request, "community/thread.html", context, status=status)
+
+
+def _form_fields_html(form) -> str:
+    return render_to_string("_form_fields.html", {"form": form})
+
+
+@functools.cache
+def _empty_reply_form_html(language: str) -> str:
+    """The blank reply form is the same on every thread page in a language: rendered once per process."""
+    return _form_fields_html(ReplyForm())
+
+
+def _thread_posts_html(request: HttpRequest, thread: Thread, is_moderator: bool, *, page_number: str) -> str:
+    """The posts of one page, from the cache when nothing changed since they were rendered.
+
+    Only pages that exist are stored (a page number past the end is rendered as the last page, uncached),
+    so the keys of a thread are bounded by its number of pages.
+    """
+    asked = page_number if page_number == "last" else page_number.lstrip("0") or "0"
+    key = None
+    if asked == "last" or (asked.isdigit() and len(asked) <= 6):
+        key = community_cache.thread_page_key(
+            thread_id=thread.pk,
+            page=asked,
+            is_moderator=is_moderator,
+            language=get_language(),
+            timezone=timezone.get_current_timezone_name(),
+        )
+    segments = cache.get(key) if key else None
+    if segments is None:
+        segments, number = _render_thread_posts(thread, is_moderator, page_number)
+        if key and asked in ("last", str(number)):
+            cache.set(key, segments, community_cache.FRAGMENT_TTL)
+    return _assemble(request, segments)
+
+
+def _render_thread_posts(thread: Thread, is_moderator: bool, page_number: str) -> tuple[list, int]:
+    """Render a page of posts for any participant (or any moderator) of the thread's course.
+
+    What differs between readers is left as markers carrying a random nonce, so a post cannot forge one:
+    the report link, absent on the reader's own posts, and the CSRF field of the moderators' forms.
+    """
+    data = selectors.thread_page(
+        thread=thread, is_moderator=is_moderator, page_number=page_number, per_page=POSTS_PER_PAGE
+    )
+    page, accepted = data.page, data.accepted
+    nonce = secrets.token_hex(16)
+    html = render_to_string(
+        "community/_thread_posts.html",
+        {
+            "page": page,
+            "page_range": list(page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1)),
+            "ellipsis": Paginator.ELLIPSIS,
+            "opening": data.opening,
+            "accepted": accepted,
+            "show_accepted": accepted is not None
+            and (page.number != 1 or all(post.pk != accepted.pk for post in page)),
+            "is_moderator": is_moderator,
+            "thread_url": thread.get_absolute_url(),
+            "nonce": nonce,
+        },
+    )
+    segments: list[tuple[int, str]] = []
+    owner = 0
+    for index, part in enumerate(re.split(rf"<!--{nonce}:(report:\d+|end|csrf)-->", html)):
+        if index % 2 == 0:
+            if part:
+                segments.append((owner, part))
+        elif part == "csrf":
+            segments.append((CSRF_FIELD, ""))
+        elif part == "end":
+            owner = 0
+        else:
+            owner = int(part.removeprefix("report:"))
+    return segments, page.number
+
+
+CSRF_FIELD = -1
+
+
+def _assemble(request: HttpRequest, segments: list[tuple[int, str]]) -> str:
+    """Join the cached segments for this reader: no report link on their own posts, their CSRF token."""
+    parts = []
+    for owner, text in segments:
+        if owner == CSRF_FIELD:
+            parts.append(csrf_input(request))
+        elif owner != request.user.pk:
+            parts.append(text)
+    return mark_safe("".join(parts))  # noqa: S308 - rendered by the template engine, which escaped it
 
 
 @require_GET
 def thread_detail(request: HttpRequest, pk: int) -> HttpResponse:
     thread, is_moderator = _thread(request, pk)
     return _render_thread(request, thread, is_moderator)
+
+
+@require_GET
+def post_permalink(request: HttpRequest, pk: int) -> HttpResponse:
+    """A lasting address for one post: sends the reader to the page of its thread where it is."""
+    post, _is_moderator = _post(request, pk)
+    number = selectors.page_of_post(post=post, per_page=POSTS_PER_PAGE)
+    return redirect(f"{post.thread.get_absolute_url()}?page={number}#post-{post.pk}")
 
 
 @require_POST
@@ -228,7 +333,7 @@ def moderate_post(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         if action:
             messages.success(request, action.get_kind_display())
-    return _send_back(request, f"{post.thread.get_absolute_url()}#post-{post.pk}")
+    return _send_back(request, reverse("community:post", kwargs={"pk": post.pk}))
 
 
 @require_http_methods(["GET", "POST"])
@@ -252,7 +357,7 @@ def report_post(request: HttpRequest, pk: int) -> HttpResponse:
             status = 400
         else:
             messages.success(request, _("Thank you. The course's trainers will look at this post."))
-            return redirect(f"{post.thread.get_absolute_url()}#post-{post.pk}")
+            return redirect("community:post", pk=post.pk)
     elif request.method == "POST":
         status = 400
     return render(

@@ -8,7 +8,10 @@ completed, certified; quiz attempts and passes; pre/post-test gain). ``services.
 whole cube in one transaction from the live tables; a Celery beat task runs it every few minutes and
 ``CubeState`` records when it last ran (shown on the dashboard as "figures as of").
 
-Everything time-relative ("active in the last 30 days") is read from the live tables instead.
+"Active in the last 30 days" counts distinct trainees, which do not add up over courses (one trainee, several
+courses), so it has its own small table, ``ActiveTrainees``, taken by the same rebuild: distinct trainees per
+(country, organisation), and again per programme and per course. A trainee has one country and one
+organisation, so those rows do add up over countries and organisations, which is all the filters need.
 
 ``ExportLog`` keeps one row per export: who, when, what and with which filters (issue 7, audit).
 """
@@ -87,6 +90,40 @@ class EnrolmentCube(models.Model):
 
     def __str__(self) -> str:
         return f"{self.grain} {self.country} {self.sex} {self.age_band} {self.course_id} {self.month:%Y-%m}"
+
+
+class ActiveTrainees(models.Model):
+    """Distinct trainees with any activity in the 30 days before the last rebuild, not counting withdrawn
+    enrolments. Three levels in one table: programme and course blank (every course), programme set and
+    course blank (one programme), both set (one course). A dashboard sums the rows of one level."""
+
+    country = models.CharField(max_length=2)
+    organisation = models.ForeignKey(
+        "accounts.PartnerOrganisation",
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        null=True,
+        related_name="+",
+    )
+    programme = models.ForeignKey(
+        "courses.Programme", on_delete=models.DO_NOTHING, db_constraint=False, null=True, related_name="+"
+    )
+    course = models.ForeignKey(
+        "courses.Course", on_delete=models.DO_NOTHING, db_constraint=False, null=True, related_name="+"
+    )
+    trainees = models.PositiveIntegerField()
+
+    class Meta:
+        # A few hundred rows (countries x organisations x courses): no index beyond the foreign keys' own.
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(course__isnull=True) | Q(programme__isnull=False),
+                name="activetrainees_course_has_programme",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.country} {self.organisation_id} {self.programme_id} {self.course_id}: {self.trainees}"
 
 
 class CubeState(models.Model):

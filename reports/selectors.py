@@ -6,7 +6,12 @@ Figures, all over the enrolments that are not withdrawn, of trainees in scope:
   lessons done; completed; certified: a certificate that is not revoked.
 - completion rate: completed / enrolled. Quiz pass rate: passed / submitted attempts (pre-tests excluded).
 - knowledge gain: mean of (best post-test score - first pre-test score) in points, over trainees with both.
-- active trainees: distinct trainees with any activity in the last 30 days (live, not from the cube).
+- active trainees: distinct trainees with any activity in the 30 days before the last cube rebuild
+  (models.ActiveTrainees, taken by the rebuild: distinct counts do not add up over courses).
+
+Speed: a dashboard's figures come from three queries over the summary tables (docs/reports.md): the totals
+and five breakdowns in one pass over the cube's "all" grain (GROUPING SETS on PostgreSQL), sex and age band
+in one pass over their two grains, and the active trainees; plus the face-to-face ones.
 
 Face-to-face (learning.Cohort), read live through learning.cohorts.selectors and cached with the rest:
 - participants of cohorts held in the scope's countries (Cohort.country) whose own country is in scope too,
@@ -22,16 +27,18 @@ from datetime import date, timedelta
 from django.apps import apps
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, QuerySet, Sum
+from django.db import connection
+from django.db.models import QuerySet, Sum
 from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
-from accounts.models import AgeBand, Country, Sex
+from accounts.models import AgeBand, Country, PartnerOrganisation, Sex
+from courses.models import Course, Programme
 from learning.cohorts import selectors as cohort_selectors
 from learning.models import Cohort, Enrolment, EnrolmentStatus
 from reports import suppression
-from reports.models import CubeState, EnrolmentCube, Grain
+from reports.models import ActiveTrainees, CubeState, EnrolmentCube, Grain
 from reports.permissions import Scope
 from reports.suppression import COMPLEMENTARY, PRIMARY, SHOWN, Cell
 
@@ -77,8 +84,10 @@ def _countries(scope: Scope, filters: Filters) -> tuple[str, ...]:
     return (filters.country,)
 
 
-def cube_in_scope(*, scope: Scope, filters: Filters, grain: str = Grain.ALL) -> QuerySet[EnrolmentCube]:
-    cube = EnrolmentCube.objects.filter(grain=grain, country__in=_countries(scope, filters))
+def cube_in_scope(
+    *, scope: Scope, filters: Filters, grains: tuple[str, ...] = (Grain.ALL,)
+) -> QuerySet[EnrolmentCube]:
+    cube = EnrolmentCube.objects.filter(grain__in=grains, country__in=_countries(scope, filters))
     if filters.date_from:
         cube = cube.filter(month__gte=filters.date_from)
     if filters.date_to:
@@ -115,16 +124,21 @@ def enrolments_in_scope(*, scope: Scope, filters: Filters) -> QuerySet[Enrolment
 
 
 def active_trainee_count(*, scope: Scope, filters: Filters) -> int:
-    """Distinct trainees active in the last 30 days. The date range does not apply: it is always "now".
-    Raw: callers suppress it (see dashboard)."""
-    since = timezone.now() - timedelta(days=ACTIVE_DAYS)
-    undated = Filters(**{**filters.__dict__, "date_from": None, "date_to": None})
-    count = (
-        enrolments_in_scope(scope=scope, filters=undated)
-        .filter(last_activity_at__gte=since)
-        .aggregate(n=Count("trainee_id", distinct=True))["n"]
-    )
-    return count
+    """Distinct trainees active in the 30 days before the last rebuild. The month range does not apply (it
+    is always "the last 30 days"). One level of ActiveTrainees is summed: every course, one programme or
+    one course. Raw: callers suppress it (see dashboard)."""
+    active = ActiveTrainees.objects.filter(country__in=_countries(scope, filters))
+    if filters.partner_id:
+        active = active.filter(organisation_id=filters.partner_id)
+    if filters.course_id:
+        active = active.filter(course_id=filters.course_id)
+        if filters.programme_id:  # a course of another programme: nobody
+            active = active.filter(programme_id=filters.programme_id)
+    elif filters.programme_id:
+        active = active.filter(programme_id=filters.programme_id, course__isnull=True)
+    else:
+        active = active.filter(programme__isnull=True, course__isnull=True)
+    return active.aggregate(n=Sum("trainees"))["n"] or 0
 
 
 # --- tables -----------------------------------------------------------------------------------------------
@@ -240,7 +254,6 @@ def _clean(row: dict) -> dict:
 class Dimension:
     slug: str
     fields: tuple[str, ...]
-    grain: str = Grain.ALL
 
     def title(self) -> str:
         return {
@@ -269,8 +282,8 @@ DIMENSIONS = {
     d.slug: d
     for d in (
         Dimension("country", ("country",)),
-        Dimension("sex", ("sex",), Grain.SEX),
-        Dimension("age_band", ("age_band",), Grain.AGE),
+        Dimension("sex", ("sex",)),
+        Dimension("age_band", ("age_band",)),
         Dimension("organisation", ("organisation_id", "organisation__short_name")),
         Dimension("programme", ("programme_id", "programme__name")),
         Dimension("course", ("course_id", "course__title")),
@@ -313,10 +326,121 @@ def _fill_months(rows: list[dict]) -> list[dict]:
     return filled
 
 
-def _raw_breakdown(*, scope: Scope, filters: Filters, dimension: str) -> list[dict]:
-    spec = DIMENSIONS[dimension]
-    cube = cube_in_scope(scope=scope, filters=filters, grain=spec.grain)
-    return [_clean(r) for r in cube.values(*spec.fields).annotate(**_sums())]
+# The totals and the breakdowns read from the "all" grain, as (name, grouped cube column).
+ALL_GRAIN_SETS = (
+    ("totals", None),
+    ("country", "country"),
+    ("organisation", "organisation_id"),
+    ("programme", "programme_id"),
+    ("course", "course_id"),
+    ("month", "month"),
+)
+GROUPED = tuple(column for _name, column in ALL_GRAIN_SETS if column)
+LABELS = {  # the label of an id column: (label key as the ORM names it, model, label column)
+    "organisation_id": ("organisation__short_name", PartnerOrganisation, "short_name"),
+    "programme_id": ("programme__name", Programme, "name"),
+    "course_id": ("course__title", Course, "title"),
+}
+
+
+def _grouping_mask(column: str | None) -> int:
+    """What PostgreSQL's GROUPING(country, organisation_id, ...) returns for the rows grouped by ``column``
+    alone: a bit set for each column not grouped by, the first column the highest bit."""
+    return sum(1 << (len(GROUPED) - 1 - i) for i, name in enumerate(GROUPED) if name != column)
+
+
+def _db_type(column: str) -> str:
+    """The column's SQL type, for a typed NULL (a UNION needs the same type in every branch)."""
+    return EnrolmentCube._meta.get_field(column).cast_db_type(connection)
+
+
+def _all_grain_sql(inner: str, *, grouping_sets: bool) -> tuple[str, int]:
+    """The totals and the five breakdowns of the "all" grain in one statement over ``inner`` (the cube
+    rows in scope), each row tagged with its grouping mask, ids joined to their labels afterwards (on a few
+    dozen rows rather than on every cube cell). PostgreSQL reads the cube once (GROUPING SETS); other
+    databases (SQLite for `make run`) get the same rows from a UNION ALL of one GROUP BY per breakdown.
+    Returns the SQL and how many times ``inner``'s parameters appear in it. No value is ever written into
+    the SQL: only quoted names of this app's columns and tables, and ``inner``, which the ORM compiled with
+    placeholders (its values travel as parameters)."""
+    q = connection.ops.quote_name
+    sums = ", ".join(f"SUM(c.{q(name)}) AS {q(name)}" for name in SUMS)
+    if grouping_sets:
+        columns = ", ".join(f"c.{q(name)}" for name in GROUPED)
+        sets = ", ".join(f"(c.{q(column)})" if column else "()" for _name, column in ALL_GRAIN_SETS)
+        grouped = (
+            f"SELECT GROUPING({columns}) AS g, {columns}, {sums} FROM ({inner}) c "  # noqa: S608 - see above
+            f"GROUP BY GROUPING SETS ({sets})"
+        )
+        repeats = 1
+    else:
+        branches = []
+        for _name, column in ALL_GRAIN_SETS:
+            columns = ", ".join(
+                f"c.{q(name)}" if name == column else f"CAST(NULL AS {_db_type(name)}) AS {q(name)}"
+                for name in GROUPED
+            )
+            group_by = f" GROUP BY c.{q(column)}" if column else ""
+            branches.append(
+                f"SELECT {_grouping_mask(column)} AS g, {columns}, {sums} FROM ({inner}) c{group_by}"  # noqa: S608
+            )
+        grouped = " UNION ALL ".join(branches)
+        repeats = len(branches)
+    labels = ", ".join(
+        f"{alias}.{q(column)}" for alias, (_key, _model, column) in zip("opk", LABELS.values(), strict=True)
+    )
+    joins = " ".join(
+        f"LEFT JOIN {q(model._meta.db_table)} {alias} "
+        f"ON {alias}.{q(model._meta.pk.column)} = f.{q(id_column)}"
+        for alias, (id_column, (_key, model, _column)) in zip("opk", LABELS.items(), strict=True)
+    )
+    return f"SELECT f.*, {labels} FROM ({grouped}) f {joins}", repeats  # noqa: S608
+
+
+def _all_grain_figures(*, scope: Scope, filters: Filters, grouping_sets: bool | None = None) -> dict:
+    """{"totals": {...}, "country": [...], "organisation": [...], ...} from the "all" grain, in one query.
+    Rows carry the same keys as ``QuerySet.values(...).annotate(...)`` gave (e.g. "programme_id" and
+    "programme__name"). Like the inner joins that query made, a course or programme that no longer exists
+    drops out of its breakdown (not out of the totals)."""
+    if grouping_sets is None:
+        grouping_sets = connection.vendor == "postgresql"
+    inner, params = (
+        cube_in_scope(scope=scope, filters=filters).values(*GROUPED, *SUMS).query.sql_with_params()
+    )
+    sql, repeats = _all_grain_sql(inner, grouping_sets=grouping_sets)
+    by_mask = {_grouping_mask(column): (name, column) for name, column in ALL_GRAIN_SETS}
+    figures: dict = {name: [] for name, _column in ALL_GRAIN_SETS}
+    figures["totals"] = _clean({})
+    names = ["g", *GROUPED, *SUMS, *(key for key, _model, _column in LABELS.values())]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, list(params) * repeats)
+        for values in cursor.fetchall():
+            row = dict(zip(names, values, strict=True))
+            name, column = by_mask[row["g"]]
+            measures = {measure: row[measure] for measure in SUMS}
+            if column is None:
+                figures["totals"] = _clean(measures)
+                continue
+            key = {column: row[column]}
+            if column == "month" and isinstance(row["month"], str):  # SQLite returns dates as text
+                key["month"] = date.fromisoformat(row["month"])
+            if column in LABELS:
+                label = LABELS[column][0]
+                if row[label] is None and column != "organisation_id":
+                    continue  # the course or programme is gone (an inner join would have dropped it)
+                key[label] = row[label]
+            figures[name].append(_clean({**key, **measures}))
+    return figures
+
+
+def _demographic_figures(*, scope: Scope, filters: Filters) -> dict:
+    """{"sex": [...], "age_band": [...]}: both breakdowns in one GROUP BY over their two grains (a cell of
+    the sex grain has a blank age band, and the other way round)."""
+    cube = cube_in_scope(scope=scope, filters=filters, grains=(Grain.SEX, Grain.AGE))
+    figures: dict = {"sex": [], "age_band": []}
+    for row in cube.values("grain", "sex", "age_band").annotate(**_sums()):
+        slug = "sex" if row["grain"] == Grain.SEX else "age_band"
+        figures[slug].append(_clean({slug: row[slug], **{name: row[name] for name in SUMS}}))
+    return figures
 
 
 def _build_breakdown(dimension: str, raw: list[dict], totals: dict) -> Table:
@@ -325,15 +449,6 @@ def _build_breakdown(dimension: str, raw: list[dict], totals: dict) -> Table:
     if dimension == "month":
         raw = _fill_months(raw)
     return _table(spec.slug, spec.title(), spec.heading(), raw, totals)
-
-
-def breakdown(*, scope: Scope, filters: Filters, dimension: str) -> Table:
-    raw = _raw_breakdown(scope=scope, filters=filters, dimension=dimension)
-    return _build_breakdown(dimension, raw, _totals(cube_in_scope(scope=scope, filters=filters)))
-
-
-def _totals(cube: QuerySet[EnrolmentCube]) -> dict:
-    return _clean(cube.aggregate(**_sums()))
 
 
 def funnel(totals: dict) -> Table:
@@ -577,7 +692,7 @@ def _cache_key(built_at, scope: Scope, filters: Filters) -> str:
     stamp = built_at.timestamp() if built_at else 0
     query = urlencode(sorted(filters.as_dict().items()))
     digest = hashlib.sha256(f"{','.join(scope.countries)}|{query}".encode()).hexdigest()[:32]
-    return f"reports:figures:v2:{stamp}:{digest}"
+    return f"reports:figures:v3:{stamp}:{digest}"
 
 
 def raw_figures(*, scope: Scope, filters: Filters, built_at=None) -> dict:
@@ -589,11 +704,13 @@ def raw_figures(*, scope: Scope, filters: Filters, built_at=None) -> dict:
     key = _cache_key(built_at, scope, filters)
     figures = cache.get(key)
     if figures is None:
+        cube = {
+            **_all_grain_figures(scope=scope, filters=filters),
+            **_demographic_figures(scope=scope, filters=filters),
+        }
         figures = {
-            "totals": _totals(cube_in_scope(scope=scope, filters=filters)),
-            "breakdowns": {
-                slug: _raw_breakdown(scope=scope, filters=filters, dimension=slug) for slug in DIMENSIONS
-            },
+            "totals": cube["totals"],
+            "breakdowns": {slug: cube[slug] for slug in DIMENSIONS},
             "active": active_trainee_count(scope=scope, filters=filters),
             "face_to_face": raw_face_to_face(scope=scope, filters=filters),
         }

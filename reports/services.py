@@ -1,6 +1,7 @@
 """Writes of the reports app: rebuilding the enrolment cube and logging exports."""
 
 import time
+from datetime import datetime, timedelta
 
 from django.db import transaction
 from django.db.models import (
@@ -23,7 +24,7 @@ from courses.models import Lesson
 from learning.models import Enrolment, EnrolmentStatus, LessonProgress
 from quizzes.models import Attempt, AttemptStatus, QuizPurpose
 from reports import selectors
-from reports.models import CubeState, EnrolmentCube, ExportKind, ExportLog, Grain
+from reports.models import ActiveTrainees, CubeState, EnrolmentCube, ExportKind, ExportLog, Grain
 from reports.permissions import Scope
 from reports.selectors import certificate_model
 
@@ -175,15 +176,46 @@ def _roll_up(rows) -> list[EnrolmentCube]:
     ]
 
 
+def _active_rows(now: datetime) -> list[ActiveTrainees]:
+    """Distinct trainees active in the 30 days before ``now``, per (country, organisation), per programme
+    too and per course too (selectors.active_trainee_count sums the rows of one level)."""
+    active = (
+        Enrolment.objects.exclude(status=EnrolmentStatus.WITHDRAWN)
+        .filter(
+            trainee__profile__isnull=False,
+            last_activity_at__gte=now - timedelta(days=selectors.ACTIVE_DAYS),
+        )
+        .order_by()
+    )
+    dimensions = {
+        "country": "trainee__profile__country",
+        "organisation_id": "trainee__profile__organisation_id",
+        "programme_id": "course__programme_id",
+        "course_id": "course_id",
+    }
+    rows = []
+    for depth in (2, 3, 4):  # every course; per programme; per course
+        names = list(dimensions)[:depth]
+        grouped = active.values(*(dimensions[name] for name in names))
+        for row in grouped.annotate(trainees=Count("trainee_id", distinct=True)):
+            fields = {name: row[dimensions[name]] for name in names}
+            rows.append(ActiveTrainees(trainees=row["trainees"], **fields))
+    return rows
+
+
 @transaction.atomic
 def rebuild_cube() -> CubeState:
     """Recompute the whole cube from the live tables. Idempotent; concurrent rebuilds queue on a row lock."""
     started = time.monotonic()
     CubeState.objects.get_or_create(pk=1)
     state = CubeState.objects.select_for_update().get(pk=1)
+    now = timezone.now()
     rows = _cube_rows()
+    active = _active_rows(now)
     EnrolmentCube.objects.all().delete()
     EnrolmentCube.objects.bulk_create(rows, batch_size=BATCH)
+    ActiveTrainees.objects.all().delete()
+    ActiveTrainees.objects.bulk_create(active, batch_size=BATCH)
     state.built_at = timezone.now()
     state.rows = len(rows)
     state.duration_ms = int((time.monotonic() - started) * 1000)

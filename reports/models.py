@@ -143,6 +143,7 @@ class CubeState(models.Model):
 class ExportKind(models.TextChoices):
     TABLE = "table", _("Aggregate table")
     PARTICIPANTS = "participants", _("Pseudonymised participants")
+    SUMMARY = "summary", _("Donor summary")
 
 
 class ExportLog(models.Model):
@@ -163,7 +164,7 @@ class ExportLog(models.Model):
         constraints = [
             models.CheckConstraint(condition=Q(kind__in=ExportKind.values), name="exportlog_kind_known"),
             models.CheckConstraint(
-                condition=Q(file_format__in=["csv", "xlsx"]), name="exportlog_format_known"
+                condition=Q(file_format__in=["csv", "xlsx", "pdf"]), name="exportlog_format_known"
             ),
         ]
         indexes = [models.Index(fields=["user", "created_at"], name="exportlog_user_idx")]

@@ -3,13 +3,14 @@
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from accounts.models import Country
 from reports import charts, exports, permissions, selectors, services
+from reports import summary_pdf as summary_pdf_module
 from reports.forms import ReportFilterForm, country_outside_scope
 from reports.models import ExportKind
 
@@ -159,4 +160,64 @@ def export_participants(request: HttpRequest) -> HttpResponse:
         exports.csv_lines(exports.participant_rows(enrolments)), content_type="text/csv; charset=utf-8"
     )
     response["Content-Disposition"] = f'attachment; filename="{_filename("participants", "csv")}"'
+    return response
+
+
+def _summary_lines(form: ReportFilterForm, scope: permissions.Scope, board: selectors.Dashboard) -> list[str]:
+    data = form.cleaned_data
+    names = dict(Country.choices)
+    countries = [data["country"]] if data.get("country") else scope.countries
+    lines = [_("Countries: %(countries)s") % {"countries": ", ".join(str(names[c]) for c in countries)}]
+    start, end = data.get("date_from"), data.get("date_to")
+    if start or end:
+        lines.append(
+            _("Enrolments from %(start)s to %(end)s")
+            % {
+                "start": start.strftime("%Y-%m") if start else "…",
+                "end": end.strftime("%Y-%m") if end else "…",
+            }
+        )
+    for name, label in (("course", _("Course")), ("partner", _("Organisation or partner"))):
+        if data.get(name):
+            lines.append(f"{label}: {data[name]}")
+    if board.built_at:
+        when = formats.date_format(timezone.localtime(board.built_at), "DATETIME_FORMAT")
+        lines.append(_("Figures as of %(when)s") % {"when": when})
+    return lines
+
+
+@require_GET
+@never_cache
+def summary_pdf(request: HttpRequest) -> HttpResponse:
+    """The one-page donor summary of what the dashboard shows for these filters (usually one programme)."""
+    scope = permissions.scope_for(request.user)
+    form, filters = _filters(request, scope)
+    if filters is None:
+        return _invalid(form)
+    board = selectors.dashboard(scope=scope, filters=filters)
+    programme = form.cleaned_data.get("programme")
+    title = (
+        _("Programme summary: %(programme)s") % {"programme": programme.name}
+        if programme
+        else _("Summary of all programmes")
+    )
+    limit = selectors.suppression.min_cell()
+    footer = _(
+        "To protect privacy, a figure counting fewer than %(n)s people is shown as “<%(n)s”, and a dash "
+        "hides a figure from which such a count could be worked out."
+    ) % {"n": limit}
+    pdf = summary_pdf_module.render_summary(
+        board, title=title, lines=_summary_lines(form, scope, board), footer=footer
+    )
+    services.log_export(
+        user=request.user,
+        scope=scope,
+        kind=ExportKind.SUMMARY,
+        table="",
+        file_format="pdf",
+        filters=filters.as_dict(),
+    )
+    response = HttpResponse(pdf, content_type="application/pdf")
+    name = f"summary-{programme.slug}" if programme else "summary"
+    response["Content-Disposition"] = f'attachment; filename="{_filename(name, "pdf")}"'
     return response

@@ -13,6 +13,7 @@ from datetime import datetime, timedelta
 from decimal import Decimal
 
 from django.db import IntegrityError, connection, transaction
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -141,7 +142,7 @@ def submit_attempt(
     """Save the last responses and grade. Past the time limit, only what was saved in time is graded."""
     now = _now(now)
     with transaction.atomic():
-        locked = _lock(attempt)
+        locked = _lock(attempt, for_grading=True)
         if locked.status != AttemptStatus.IN_PROGRESS:
             raise AttemptClosed(_("This attempt has already been submitted."))
         timed_out = is_overdue(locked, now)
@@ -155,7 +156,7 @@ def close_if_overdue(*, attempt: Attempt, now: datetime | None = None) -> bool:
     if attempt.status != AttemptStatus.IN_PROGRESS or not is_overdue(attempt, now):
         return False
     with transaction.atomic():
-        locked = _lock(attempt)
+        locked = _lock(attempt, for_grading=True)
         if locked.status != AttemptStatus.IN_PROGRESS:
             return False
         _grade_and_close(locked, now=now, timed_out=True)
@@ -173,8 +174,19 @@ def submit_overdue_attempts(*, now: datetime | None = None) -> int:
     return closed
 
 
-def _lock(attempt: Attempt) -> Attempt:
-    return Attempt.objects.select_for_update(of=("self",)).select_related("quiz").get(pk=attempt.pk)
+def _lock(attempt: Attempt, *, for_grading: bool = False) -> Attempt:
+    """The attempt row, locked (not its quiz's: every submission of a quiz would wait for the others).
+
+    For grading, also whether the trainee passed this quiz before, in the same query: only a first pass
+    of a required quiz can change the course's completion.
+    """
+    attempts = Attempt.objects.select_for_update(of=("self",)).select_related("quiz")
+    if for_grading:
+        earlier_pass = Attempt.objects.filter(
+            quiz_id=OuterRef("quiz_id"), trainee_id=OuterRef("trainee_id"), passed=True
+        )
+        attempts = attempts.annotate(passed_before=Exists(earlier_pass))
+    return attempts.get(pk=attempt.pk)
 
 
 # What saving reads of a drawn question, and what grading reads besides: never sent to a template.
@@ -330,7 +342,14 @@ def _grade_and_close(
     if updated != 1:
         raise AttemptClosed(_("This attempt has already been submitted."))
     if attempt.passed:
-        signals.quiz_passed.send(sender=Attempt, attempt=attempt)
+        quiz = attempt.quiz
+        # Without the annotation (an attempt not locked by _lock) assume a first pass: re-checking is safe.
+        first_pass = not getattr(attempt, "passed_before", False)
+        signals.quiz_passed.send(
+            sender=Attempt,
+            attempt=attempt,
+            counts_for_completion=first_pass and quiz.is_required and quiz.is_published,
+        )
 
 
 def key_for(question: Question, choice_ids: set[int], correct_ids: set[int]) -> grading.Key:

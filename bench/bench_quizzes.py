@@ -29,13 +29,14 @@ GRADE_ATTEMPTS = 1000
 CSRF = "benchcsrftoken0123456789abcdefgh"
 
 
-def create_data() -> tuple[list[tuple[str, bytes, dict]], object]:
+def create_data() -> tuple[list[tuple[int, str, bytes, dict]], object]:
     """A 20-question quiz; LOAD_ATTEMPTS trainees with an open attempt each and a signed-in session."""
     common.django_setup(DB)
     from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
     from django.contrib.sessions.backends.db import SessionStore
     from django.utils import timezone
 
+    from accounts import middleware
     from accounts.models import User
     from learning.models import Enrolment
     from quizzes import services
@@ -85,6 +86,10 @@ def create_data() -> tuple[list[tuple[str, bytes, dict]], object]:
         session[SESSION_KEY] = str(user.pk)
         session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
         session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+        # What signing in stores (accounts.middleware.remember_language_at_login): without it every
+        # request would be a session's first and pay for a profile read and a session write.
+        session[middleware.SESSION_KEY] = ""
+        session[middleware.CALENDAR_SESSION_KEY] = False
         session.create()
         path = f"/courses/{course.slug}/quizzes/{quiz.pk}/attempts/{attempt.pk}/submit/"
         headers = {
@@ -92,7 +97,7 @@ def create_data() -> tuple[list[tuple[str, bytes, dict]], object]:
             "X-CSRFToken": CSRF,
             "Content-Type": "application/x-www-form-urlencoded",
         }
-        requests.append((path, encoded, headers))
+        requests.append((attempt.pk, path, encoded, headers))
     graded = attempts[LOAD_ATTEMPTS:]
     responses = {q.pk: [str(pk) for pk in correct[q.pk]] for q in questions}
     for attempt in graded:
@@ -101,22 +106,28 @@ def create_data() -> tuple[list[tuple[str, bytes, dict]], object]:
 
 
 def load_distinct(base: str, requests: list, clients: int, seconds: float) -> common.Result:
-    """Like common.load, but each request is taken once from a queue (distinct URL, body and cookie)."""
+    """Like common.load, but each request is taken once from a queue (distinct URL, body and cookie).
+
+    A request counts as a success only if it answered with the redirect to the result and no message (a
+    refused double submission and a timed-out one also redirect there, with a message); afterwards the
+    database must hold exactly the successful submissions, graded (verify_submitted).
+    """
     todo: queue.SimpleQueue = queue.SimpleQueue()
     for item in requests:
         todo.put(item)
     parts = urlsplit(base)
     latencies: list[float] = []
-    errors = [0, 0]  # HTTP errors, requests that were not a redirect to the result
+    errors = [0]
+    done: list[int] = []
     lock = threading.Lock()
     stop_at = time.monotonic() + seconds
 
     def worker():
         conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=30)
-        mine, bad = [], 0
+        mine, bad, ok = [], 0, []
         while time.monotonic() < stop_at:
             try:
-                path, body, headers = todo.get_nowait()
+                attempt_id, path, body, headers = todo.get_nowait()
             except queue.Empty:
                 break
             started = time.perf_counter()
@@ -124,8 +135,15 @@ def load_distinct(base: str, requests: list, clients: int, seconds: float) -> co
                 conn.request("POST", path, body=body, headers=headers)
                 response = conn.getresponse()
                 response.read()
-                if response.status != 302 or "/result/" not in response.getheader("Location", ""):
+                cookies = response.getheader("Set-Cookie", "")
+                if (
+                    response.status != 302
+                    or "/result/" not in response.getheader("Location", "")
+                    or "messages=" in cookies
+                ):
                     bad += 1
+                else:
+                    ok.append(attempt_id)
             except (OSError, http.client.HTTPException):
                 bad += 1
                 conn.close()
@@ -134,6 +152,7 @@ def load_distinct(base: str, requests: list, clients: int, seconds: float) -> co
         with lock:
             latencies.extend(mine)
             errors[0] += bad
+            done.extend(ok)
 
     started = time.perf_counter()
     threads = [threading.Thread(target=worker) for _ in range(clients)]
@@ -143,11 +162,35 @@ def load_distinct(base: str, requests: list, clients: int, seconds: float) -> co
         thread.join()
     elapsed = time.perf_counter() - started
     latencies.sort()
+    errors[0] += verify_submitted(requests, done)
     if not latencies:
         return common.Result(0.0, float("nan"), float("nan"), errors[0], 0)
     p95 = latencies[int(0.95 * (len(latencies) - 1))]
     p50 = latencies[len(latencies) // 2]
     return common.Result(len(latencies) / elapsed, p95 * 1000, p50 * 1000, errors[0], len(latencies))
+
+
+def verify_submitted(requests: list, done: list[int]) -> int:
+    """Requests that the database contradicts: every success graded once (100%, not timed out), nothing
+    else submitted. Returns the number of mismatches (counted as errors)."""
+    from quizzes.models import Answer, Attempt, AttemptStatus
+
+    ids = [attempt_id for attempt_id, *_rest in requests]
+    submitted = set(
+        Attempt.objects.filter(pk__in=ids, status=AttemptStatus.SUBMITTED).values_list("pk", flat=True)
+    )
+    graded = set(
+        Attempt.objects.filter(pk__in=done, passed=True, score=100, timed_out=False).values_list(
+            "pk", flat=True
+        )
+    )
+    ungraded_answers = Answer.objects.filter(attempt_id__in=done, is_correct__isnull=True).count()
+    mismatches = len(submitted ^ set(done)) + len(set(done) - graded) + ungraded_answers
+    print(
+        f"  verified: {len(done)} successful submissions, {len(submitted)} attempts submitted in the "
+        f"database, {len(graded)} graded 100%, {ungraded_answers} answers left ungraded"
+    )
+    return mismatches
 
 
 def load_same(base: str, path: str, clients: int, seconds: float) -> common.Result:
@@ -220,10 +263,10 @@ def main() -> int:
         submit = load_distinct(base, requests, CLIENTS, SECONDS)
         if submit.n >= len(requests):
             print("  warning: ran out of open attempts; raise BENCH_ATTEMPTS")
-        ok = (
-            common.compare("submit 20-question attempt", submit, baseline, rps_target=0.4, p95_target=10)
-            and ok
-        )
+        # Judged against the faster of the two baseline measurements, so a slow client cannot flatter it.
+        best = max(baseline_shared, baseline, key=lambda result: result.rps)
+        ok = common.compare("submit 20-question attempt", submit, best, rps_target=0.4, p95_target=10) and ok
+        print(f"  {'':<28} ratio to the same-client baseline: req/s {submit.rps / baseline.rps:.2f}")
     return 0 if ok else 1
 
 

@@ -7,6 +7,8 @@ courses and quizzes, so it may call their selectors. Completion stays a single d
 
 from collections.abc import Callable
 
+from django.db.models import Exists, OuterRef
+
 from courses.models import Lesson
 from learning.cohorts.rules import attendance_replaces_online, cohort_attendance_met
 from learning.models import Enrolment, LessonProgress
@@ -16,9 +18,10 @@ Rule = Callable[[Enrolment], bool]
 
 
 def required_lessons_done(enrolment: Enrolment) -> bool:
+    """No live, required lesson of the course is without the enrolment's progress (one query)."""
+    done = LessonProgress.objects.filter(enrolment_id=enrolment.pk, lesson=OuterRef("pk"))
     required = Lesson.objects.live().filter(module__course_id=enrolment.course_id, is_required=True)
-    done = LessonProgress.objects.filter(enrolment=enrolment, lesson__in=required)
-    return done.count() == required.count()
+    return not required.filter(~Exists(done)).exists()
 
 
 def required_quizzes_passed(enrolment: Enrolment) -> bool:

@@ -7,19 +7,21 @@
 from accounts.models import User
 from courses.models import Course
 from learning import permissions, selectors, services
-from learning.models import Enrolment
+from learning.models import Enrolment, EnrolmentStatus
 
 
 def is_enrolled_in(user: User, course: Course) -> bool:
     return permissions.is_enrolled(selectors.enrolment_of(user=user, course=course))
 
 
-def reevaluate_completion_after_quiz(sender, *, attempt, **kwargs) -> None:
-    enrolment = (
-        Enrolment.objects.current()
-        .filter(trainee_id=attempt.trainee_id, course_id=attempt.quiz.course_id)
-        .first()
-    )
+def reevaluate_completion_after_quiz(sender, *, attempt, counts_for_completion=True, **kwargs) -> None:
+    # A pass of an optional quiz, or of one passed before, leaves the completion rules where they were
+    # (lessons and attendance re-check completion themselves when they change).
+    if not counts_for_completion:
+        return
+    enrolment = Enrolment.objects.filter(
+        trainee_id=attempt.trainee_id, course_id=attempt.quiz.course_id, status=EnrolmentStatus.ACTIVE
+    ).first()
     if enrolment is not None:
         services.evaluate_completion(enrolment=enrolment)
 

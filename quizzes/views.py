@@ -142,14 +142,15 @@ def save(request: HttpRequest, slug: str, quiz_id: int, attempt_id: int) -> Http
 def submit(request: HttpRequest, slug: str, quiz_id: int, attempt_id: int) -> HttpResponse:
     attempt = _attempt(request, slug, quiz_id, attempt_id)
     try:
-        attempt = services.submit_attempt(attempt=attempt, responses=forms.answer_payload(request.POST))
+        submitted = services.submit_attempt(attempt=attempt, responses=forms.answer_payload(request.POST))
     except services.AttemptClosed as error:
         messages.error(request, str(error))
         return redirect(_result_url(attempt))
     except services.AttemptError as error:
         return _render_attempt(request, attempt, error=str(error), status=400)
-    if attempt.timed_out:
+    if submitted.timed_out:
         messages.warning(request, _("Time was up, so only the answers saved before the limit were graded."))
+    # The result page renders the feedback; this request only grades.
     return redirect(_result_url(attempt))
 
 

@@ -6,12 +6,14 @@ exactly once (RELIABILITY.md, "attempts are a state machine"). Every function ta
 and the overdue sweep control the clock.
 """
 
+import json
 import random
 from collections.abc import Mapping, Sequence
 from datetime import datetime, timedelta
 from decimal import Decimal
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -119,7 +121,7 @@ def save_answers(*, attempt: Attempt, responses: Responses, now: datetime | None
     now = _now(now)
     refusal = None
     with transaction.atomic():
-        locked = Attempt.objects.select_for_update().select_related("quiz").get(pk=attempt.pk)
+        locked = _lock(attempt)
         if locked.status != AttemptStatus.IN_PROGRESS:
             refusal = _("This attempt has already been submitted; its answers cannot change.")
         elif is_overdue(locked, now):
@@ -127,7 +129,8 @@ def save_answers(*, attempt: Attempt, responses: Responses, now: datetime | None
             _grade_and_close(locked, now=now, timed_out=True)
             refusal = _("Time is up. Your attempt was submitted with the answers saved before the limit.")
         else:
-            _apply(locked, responses, now)
+            changed = _apply(_answers_of(locked, with_key=False), responses, now)
+            _write_answers(changed, RESPONSE_FIELDS)
     if refusal:
         raise AttemptClosed(refusal)
     return locked
@@ -139,13 +142,11 @@ def submit_attempt(
     """Save the last responses and grade. Past the time limit, only what was saved in time is graded."""
     now = _now(now)
     with transaction.atomic():
-        locked = Attempt.objects.select_for_update().select_related("quiz").get(pk=attempt.pk)
+        locked = _lock(attempt, for_grading=True)
         if locked.status != AttemptStatus.IN_PROGRESS:
             raise AttemptClosed(_("This attempt has already been submitted."))
         timed_out = is_overdue(locked, now)
-        if responses and not timed_out:
-            _apply(locked, responses, now)
-        _grade_and_close(locked, now=now, timed_out=timed_out)
+        _grade_and_close(locked, now=now, timed_out=timed_out, responses=None if timed_out else responses)
     return locked
 
 
@@ -155,7 +156,7 @@ def close_if_overdue(*, attempt: Attempt, now: datetime | None = None) -> bool:
     if attempt.status != AttemptStatus.IN_PROGRESS or not is_overdue(attempt, now):
         return False
     with transaction.atomic():
-        locked = Attempt.objects.select_for_update().select_related("quiz").get(pk=attempt.pk)
+        locked = _lock(attempt, for_grading=True)
         if locked.status != AttemptStatus.IN_PROGRESS:
             return False
         _grade_and_close(locked, now=now, timed_out=True)
@@ -173,23 +174,94 @@ def submit_overdue_attempts(*, now: datetime | None = None) -> int:
     return closed
 
 
-def _apply(attempt: Attempt, responses: Responses, now: datetime) -> None:
-    answers = {
-        answer.question_id: answer
-        for answer in Answer.objects.filter(attempt=attempt)
-        .select_related("question")
-        .only("pk", "question_id", "position", "choice_order", "question__kind", "question__position")
-    }
+def _lock(attempt: Attempt, *, for_grading: bool = False) -> Attempt:
+    """The attempt row, locked (not its quiz's: every submission of a quiz would wait for the others).
+
+    For grading, also whether the trainee passed this quiz before, in the same query: only a first pass
+    of a required quiz can change the course's completion.
+    """
+    attempts = Attempt.objects.select_for_update(of=("self",)).select_related("quiz")
+    if for_grading:
+        earlier_pass = Attempt.objects.filter(
+            quiz_id=OuterRef("quiz_id"), trainee_id=OuterRef("trainee_id"), passed=True
+        )
+        attempts = attempts.annotate(passed_before=Exists(earlier_pass))
+    return attempts.get(pk=attempt.pk)
+
+
+# What saving reads of a drawn question, and what grading reads besides: never sent to a template.
+_QUESTION_FIELDS = ("question__id", "question__kind")
+_KEY_FIELDS = (
+    "question__points", "question__multiple_scoring", "question__numeric_answer",
+    "question__numeric_tolerance", "question__accepted_answers",
+)  # fmt: skip
+RESPONSE_FIELDS = ("selected_choice_ids", "text_response", "answered_at")
+GRADE_FIELDS = ("credit", "is_correct")
+
+
+def _answers_of(attempt: Attempt, *, with_key: bool) -> dict[int, Answer]:
+    """The attempt's answers by question id, with the question fields saving (and grading) need: one query."""
+    fields = (
+        "pk", "attempt_id", "question_id", "position", "choice_order", *RESPONSE_FIELDS, *GRADE_FIELDS,
+        *_QUESTION_FIELDS, *(_KEY_FIELDS if with_key else ()),
+    )  # fmt: skip
+    answers = Answer.objects.filter(attempt_id=attempt.pk).select_related("question").only(*fields)
+    return {answer.question_id: answer for answer in answers}
+
+
+def _apply(answers: Mapping[int, Answer], responses: Responses, now: datetime) -> list[Answer]:
+    """Check the responses against the attempt and set them on its answers (in memory); the changed ones."""
     changed = []
     for question_id, values in responses.items():
         answer = answers.get(question_id)
         if answer is None:
             raise AttemptError(_("Question %(id)s is not part of this attempt.") % {"id": question_id})
-        selected, text = _parse(answer, values)
-        answer.selected_choice_ids, answer.text_response, answer.answered_at = selected, text, now
+        answer.selected_choice_ids, answer.text_response = _parse(answer, values)
+        answer.answered_at = now
         changed.append(answer)
-    if changed:
-        Answer.objects.bulk_update(changed, ["selected_choice_ids", "text_response", "answered_at"])
+    return changed
+
+
+def _write_answers(answers: Sequence[Answer], fields: Sequence[str]) -> None:
+    """Write ``fields`` of every answer given in one UPDATE, whatever their number.
+
+    bulk_update builds a CASE WHEN per row and field, whose compilation costs more CPU than the whole
+    grading; on PostgreSQL one UPDATE joined to the new values (one array per column) does the same work.
+    """
+    if not answers:
+        return
+    if connection.vendor != "postgresql":
+        Answer.objects.bulk_update(answers, fields)
+        return
+    quote = connection.ops.quote_name
+    columns = [quote(Answer._meta.get_field(name).column) for name in fields]
+    arrays: list[list] = [[answer.pk for answer in answers]]
+    casts = ["%s::bigint[]"]
+    for name in fields:
+        values = [getattr(answer, name) for answer in answers]
+        if name == "selected_choice_ids":
+            values = [json.dumps(value) for value in values]
+        arrays.append(values)
+        casts.append(f"%s::{_SQL_ARRAY_TYPES[name]}")
+    names = ", ".join(["id", *columns])
+    assignments = ", ".join(f"{column} = new.{column}" for column in columns)
+    table = quote(Answer._meta.db_table)
+    # Identifiers come from the model's metadata and the values travel as parameters.
+    sql = (
+        f"UPDATE {table} SET {assignments} FROM unnest({', '.join(casts)}) AS new({names}) "  # noqa: S608
+        f"WHERE {table}.id = new.id"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, arrays)
+
+
+_SQL_ARRAY_TYPES = {
+    "selected_choice_ids": "text[]::jsonb[]",
+    "text_response": "text[]",
+    "answered_at": "timestamptz[]",
+    "credit": "numeric[]",
+    "is_correct": "boolean[]",
+}
 
 
 def _parse(answer: Answer, values: Sequence[str]) -> tuple[list[int], str]:
@@ -224,9 +296,15 @@ def _parse(answer: Answer, values: Sequence[str]) -> tuple[list[int], str]:
     return [], text
 
 
-def _grade_and_close(attempt: Attempt, *, now: datetime, timed_out: bool) -> None:
-    answers = list(Answer.objects.filter(attempt=attempt).select_related("question"))
-    choices = Choice.objects.filter(question_id__in=[a.question_id for a in answers]).values_list(
+def _grade_and_close(
+    attempt: Attempt, *, now: datetime, timed_out: bool, responses: Responses | None = None
+) -> None:
+    """Apply the last responses, grade every answer in memory and write answers and attempt: five queries
+    (answers with their questions, choices, one UPDATE of the answers, the attempt's conditional UPDATE)."""
+    answers = _answers_of(attempt, with_key=True)
+    if responses:
+        _apply(answers, responses, now)
+    choices = Choice.objects.filter(question_id__in=list(answers)).values_list(
         "question_id", "pk", "is_correct"
     )
     all_ids: dict[int, set[int]] = {}
@@ -236,24 +314,18 @@ def _grade_and_close(attempt: Attempt, *, now: datetime, timed_out: bool) -> Non
         if is_correct:
             correct_ids.setdefault(question_id, set()).add(choice_id)
     awarded = possible = Decimal(0)
-    for answer in answers:
+    for answer in answers.values():
         question = answer.question
+        offered = all_ids.get(question.pk, set())
         credit = grading.grade(
-            key_for(question, all_ids.get(question.pk, set()), correct_ids.get(question.pk, set())),
-            selected=[pk for pk in answer.selected_choice_ids if pk in all_ids.get(question.pk, set())],
+            key_for(question, offered, correct_ids.get(question.pk, set())),
+            selected=[pk for pk in answer.selected_choice_ids if pk in offered],
             text=answer.text_response,
         )
         answer.credit, answer.is_correct = credit, credit == grading.ONE
         awarded += credit * question.points
         possible += question.points
-    # One UPDATE per distinct credit rather than bulk_update's per-row CASE, which costs more CPU than the
-    # rest of grading together. Credits take few values (1, 0 and a few fractions), so the number of queries
-    # stays small and does not grow with the number of questions.
-    by_credit: dict[Decimal, list[int]] = {}
-    for answer in answers:
-        by_credit.setdefault(answer.credit, []).append(answer.pk)
-    for credit, ids in by_credit.items():
-        Answer.objects.filter(pk__in=ids).update(credit=credit, is_correct=credit == grading.ONE)
+    _write_answers(list(answers.values()), (*RESPONSE_FIELDS, *GRADE_FIELDS) if responses else GRADE_FIELDS)
     attempt.score = grading.percent(awarded, possible)
     attempt.passed = attempt.score >= attempt.quiz.pass_mark
     attempt.status = AttemptStatus.SUBMITTED
@@ -270,7 +342,14 @@ def _grade_and_close(attempt: Attempt, *, now: datetime, timed_out: bool) -> Non
     if updated != 1:
         raise AttemptClosed(_("This attempt has already been submitted."))
     if attempt.passed:
-        signals.quiz_passed.send(sender=Attempt, attempt=attempt)
+        quiz = attempt.quiz
+        # Without the annotation (an attempt not locked by _lock) assume a first pass: re-checking is safe.
+        first_pass = not getattr(attempt, "passed_before", False)
+        signals.quiz_passed.send(
+            sender=Attempt,
+            attempt=attempt,
+            counts_for_completion=first_pass and quiz.is_required and quiz.is_published,
+        )
 
 
 def key_for(question: Question, choice_ids: set[int], correct_ids: set[int]) -> grading.Key:

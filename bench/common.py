@@ -38,6 +38,9 @@ BENCH_ENV = {
     "EMAIL_URL": "dummymail://",
     "LOG_LEVEL": "WARNING",
     "DJANGO_SETTINGS_MODULE": "training.settings",
+    # Collected files for gunicorn go here, not to var/static, which the test run's static serving reads:
+    # stale copies there broke the browser tests after a benchmark.
+    "STATIC_ROOT": str(ROOT / "var" / "bench-static"),
 }
 
 

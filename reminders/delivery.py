@@ -491,7 +491,8 @@ def _send_each(
             connection.send_messages([message])
         except SMTP_ERRORS as error:
             _failed(delivery, error, report, now=now)
-            opened = _reset(connection)
+            if not _answered(error):
+                opened = _reset(connection)
             continue
         Delivery.objects.filter(pk=delivery.pk).update(status=DeliveryStatus.SENT, sent_at=now, last_error="")
         if delivery.pk in digest_ids:
@@ -499,6 +500,18 @@ def _send_each(
         report.sent.append(delivery.pk)
     if opened:
         _reset(connection)
+
+
+def _answered(error: Exception) -> bool:
+    """The server refused this one message and stays usable (smtplib already sent RSET): keep the
+    connection for the rest of the batch. 421 means the server is closing it."""
+    if isinstance(error, smtplib.SMTPRecipientsRefused):
+        codes = [code for code, _ in error.recipients.values()]
+    elif isinstance(error, (smtplib.SMTPSenderRefused, smtplib.SMTPDataError)):
+        codes = [error.smtp_code]
+    else:
+        return False
+    return bool(codes) and 421 not in codes
 
 
 def _reset(connection) -> bool:

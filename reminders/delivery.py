@@ -4,12 +4,14 @@
 that only one worker can win), then re-reads what each message is about. Anything that stopped being
 true since the dispatcher chose it (the person left the course, the course was unpublished, they were
 active again, they switched the kind off) is skipped with a reason, never sent. The rest are rendered from
-templates in reminders/templates/reminders/email/ under the recipient's language and sent over one SMTP
-connection; each row is marked sent right after its message is accepted.
+templates in reminders/templates/reminders/email/ under the recipient's language: once per group of alike
+messages (reminders.emails), then filled in with each person's name and unsubscribe link. They go out
+over one SMTP connection per batch; a message the server refuses does not stop the others, and the
+"sent" marks are written every MARK_EVERY accepted messages.
 
-SMTP refusing or timing out puts the row back to pending with a growing delay (1, 2, 4, 8 minutes); after
-MAX_ATTEMPTS it is marked failed and logged as an error. The in-app notification is written once (unique
-per delivery), so a retry never shows it twice.
+SMTP refusing or timing out puts that row back to pending with a growing delay (1, 2, 4, 8 minutes);
+after MAX_ATTEMPTS it is marked failed and logged as an error. The in-app notification is written once
+(unique per delivery), so a retry never shows it twice.
 """
 
 import contextlib
@@ -17,6 +19,7 @@ import functools
 import json
 import logging
 import smtplib
+import time
 import uuid
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -463,10 +466,10 @@ def _send(
 
 @contextlib.contextmanager
 def _fast_commits():
-    """Each message is marked sent right after SMTP accepted it, which keeps the duplicate window to one
-    message; but a durable commit per message (an fsync, 3-5 ms) would cap a worker at ~200 messages/s.
-    PostgreSQL's asynchronous commit keeps every write atomic and ordered; only a crash of the database
-    itself can lose the last fraction of a second of "sent" marks, and those few would be sent again."""
+    """Marks are written every few messages (see _Marks), and a durable commit for each (an fsync, 3-5 ms)
+    would still cap a worker. PostgreSQL's asynchronous commit keeps every write atomic and ordered; only
+    a crash of the database itself can lose the last fraction of a second of "sent" marks, and those few
+    would be sent again."""
     if db_connection.vendor != "postgresql":
         yield
         return
@@ -479,27 +482,62 @@ def _fast_commits():
             cursor.execute("RESET synchronous_commit")
 
 
+MARK_EVERY = 10  # messages accepted by SMTP before their "sent" marks are written in one UPDATE
+MARK_WITHIN = 0.25  # seconds: a slow server does not leave accepted messages unmarked for longer
+
+
+class _Marks:
+    """ "Sent" marks written in small groups. One UPDATE per message cost as much as the rest of the
+    message; a group of MARK_EVERY keeps the price of a killed worker small: at most that many messages
+    (accepted but not yet marked) go out again after the lease."""
+
+    def __init__(self, now: datetime, report: SendReport, digest_ids: dict[int, list[int]]) -> None:
+        self.now, self.report, self.digest_ids = now, report, digest_ids
+        self.ids: list[int] = []
+        self.since = 0.0
+
+    def add(self, delivery_id: int) -> None:
+        if not self.ids:
+            self.since = time.monotonic()
+        self.ids.append(delivery_id)
+        if len(self.ids) >= MARK_EVERY or time.monotonic() - self.since >= MARK_WITHIN:
+            self.flush()
+
+    def flush(self) -> None:
+        if not self.ids:
+            return
+        ids, self.ids = self.ids, []
+        Delivery.objects.filter(pk__in=ids).update(
+            status=DeliveryStatus.SENT, sent_at=self.now, last_error=""
+        )
+        read = [pk for delivery_id in ids for pk in self.digest_ids.get(delivery_id, ())]
+        if read:
+            Notification.objects.filter(pk__in=read).update(awaits_digest=False)
+        self.report.sent.extend(ids)
+
+
 def _send_each(
     outgoing, report: SendReport, *, now: datetime, connection, digest_ids: dict[int, list[int]]
 ) -> None:
     opened = False
-    for delivery, message in outgoing:
-        try:
-            if not opened:
-                connection.open()
-                opened = True
-            connection.send_messages([message])
-        except SMTP_ERRORS as error:
-            _failed(delivery, error, report, now=now)
-            if not _answered(error):
-                opened = _reset(connection)
-            continue
-        Delivery.objects.filter(pk=delivery.pk).update(status=DeliveryStatus.SENT, sent_at=now, last_error="")
-        if delivery.pk in digest_ids:
-            Notification.objects.filter(pk__in=digest_ids[delivery.pk]).update(awaits_digest=False)
-        report.sent.append(delivery.pk)
-    if opened:
-        _reset(connection)
+    marks = _Marks(now, report, digest_ids)
+    try:
+        for delivery, message in outgoing:
+            try:
+                if not opened:
+                    connection.open()
+                    opened = True
+                connection.send_messages([message])
+            except SMTP_ERRORS as error:
+                _failed(delivery, error, report, now=now)
+                if not _answered(error):
+                    opened = _reset(connection)
+                continue
+            marks.add(delivery.pk)
+    finally:
+        marks.flush()
+        if opened:
+            _reset(connection)
 
 
 def _answered(error: Exception) -> bool:

@@ -8,6 +8,8 @@ from datetime import timedelta
 import pytest
 from aiosmtpd.controller import Controller
 from django.core import mail
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from accounts.models import Profile
 from reminders import delivery, dispatch, emails, tasks, tokens
@@ -199,3 +201,25 @@ def test_unusual_address_gets_the_message_django_builds():
     message = emails.build_message(kind=Kind.WELCOME, to="Ann Lee <ann@bücher.example>", rendered=rendered)
     assert message.prebuilt is None
     assert b"xn--bcher-kva.example" in message.message().as_bytes(linesep="\r\n")
+
+
+def queries_to_send(added: int) -> tuple[int, int]:
+    """Enrol `added` more quiet trainees, dispatch afresh and send: (messages sent, queries)."""
+    course = CourseFactory()
+    for _ in range(added):
+        enrol(course=course, at=NOW - timedelta(days=20), last_activity=QUIET)
+    Delivery.objects.all().delete()
+    dispatch.dispatch_due(now=NOW)
+    with CaptureQueriesContext(connection) as ctx:
+        report = send_all(NOW)
+    assert not Delivery.objects.exclude(status=DeliveryStatus.SENT).exists()
+    return len(report.sent), len(ctx)
+
+
+def test_sent_marks_are_written_in_groups_not_per_message(monkeypatch):
+    monkeypatch.setattr(delivery, "MARK_WITHIN", 60.0)  # a slow test machine must not add a flush
+    sent, few = queries_to_send(delivery.MARK_EVERY)
+    assert sent == delivery.MARK_EVERY
+    sent, many = queries_to_send(3 * delivery.MARK_EVERY)
+    assert sent == 4 * delivery.MARK_EVERY
+    assert many == few + 3  # three more groups of marks; rendering and sending add no query per message

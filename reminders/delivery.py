@@ -4,36 +4,39 @@
 that only one worker can win), then re-reads what each message is about. Anything that stopped being
 true since the dispatcher chose it (the person left the course, the course was unpublished, they were
 active again, they switched the kind off) is skipped with a reason, never sent. The rest are rendered from
-templates in reminders/templates/reminders/email/ under the recipient's language and sent over one SMTP
-connection; each row is marked sent right after its message is accepted.
+templates in reminders/templates/reminders/email/ under the recipient's language: once per group of alike
+messages (reminders.emails), then filled in with each person's name and unsubscribe link. They go out
+over one SMTP connection per batch; a message the server refuses does not stop the others, and the
+"sent" marks are written every MARK_EVERY accepted messages.
 
-SMTP refusing or timing out puts the row back to pending with a growing delay (1, 2, 4, 8 minutes); after
-MAX_ATTEMPTS it is marked failed and logged as an error. The in-app notification is written once (unique
-per delivery), so a retry never shows it twice.
+SMTP refusing or timing out puts that row back to pending with a growing delay (1, 2, 4, 8 minutes);
+after MAX_ATTEMPTS it is marked failed and logged as an error. The in-app notification is written once
+(unique per delivery), so a retry never shows it twice.
 """
 
 import contextlib
 import functools
+import json
 import logging
 import smtplib
+import time
 import uuid
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.core.mail import EmailMultiAlternatives, get_connection
+from django.core.mail import get_connection
 from django.db import connection as db_connection
 from django.db.models import Count, F, Max, Q
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from accounts.models import User
 from courses.models import Course, CourseStatus, Lesson
 from learning.models import Enrolment, EnrolmentStatus
 from quizzes.models import Answer, Attempt, AttemptStatus, FeedbackPolicy
-from reminders import kinds, timezones, tokens
+from reminders import emails, kinds, timezones, tokens
 from reminders.models import Delivery, DeliveryStatus, EmailMode, Kind, Notification, OptOut
 
 logger = logging.getLogger(__name__)
@@ -50,6 +53,9 @@ def backoff(attempts: int) -> timedelta:
 class Prepared:
     url: str
     context: dict
+    # Deliveries with the same group (and kind, language, zone) share one rendering: the context holds
+    # nothing personal but the name and the unsubscribe link. None: this delivery is rendered on its own.
+    group: tuple | None = None
 
 
 @dataclass
@@ -81,6 +87,7 @@ def claim(delivery_ids: list[int], *, now: datetime) -> list[Delivery]:
 # --- What each message is about ---------------------------------------------------------------------------
 def _enrolment_messages(deliveries: list[Delivery], now: datetime) -> dict[int, Prepared | str]:
     enrolments = Enrolment.objects.select_related("course").in_bulk([d.subject_id for d in deliveries])
+    course_urls: dict[int, str] = {}
     result: dict[int, Prepared | str] = {}
     for delivery in deliveries:
         enrolment = enrolments.get(delivery.subject_id)
@@ -95,11 +102,19 @@ def _enrolment_messages(deliveries: list[Delivery], now: datetime) -> dict[int, 
         elif delivery.kind == Kind.DEADLINE and _deadline_moved(enrolment, delivery, now):
             result[delivery.pk] = "end date changed or passed"
         else:
-            context = {"course": enrolment.course, "enrolment": enrolment, **delivery.context}
+            # Only what the templates show: the same for every trainee of the course at this stage.
+            facts = {k: v for k, v in delivery.context.items() if k not in PERSONAL_FACTS}
             if delivery.kind == Kind.DEADLINE:
-                context["deadline"] = enrolment.course.enrolment_closes_at
-            result[delivery.pk] = Prepared(absolute(enrolment.course.get_absolute_url()), context)
+                facts["deadline"] = enrolment.course.enrolment_closes_at
+            group = ("course", enrolment.course_id, *sorted(facts.items()))
+            url = course_urls.get(enrolment.course_id) or absolute(enrolment.course.get_absolute_url())
+            course_urls[enrolment.course_id] = url
+            result[delivery.pk] = Prepared(url, {"course": enrolment.course, **facts}, group)
     return result
+
+
+# Facts the dispatcher recorded to re-check a delivery, not to show: they differ from person to person.
+PERSONAL_FACTS = {"idle_since"}
 
 
 def _active_again(enrolment: Enrolment, delivery: Delivery) -> bool:
@@ -248,8 +263,10 @@ def _generic(deliveries: list[Delivery], now: datetime) -> dict[int, Prepared | 
                 url = delivery.context.get("url") or (
                     subject.get_absolute_url() if hasattr(subject, "get_absolute_url") else ""
                 )
+                # Every follower of one discussion post gets the same message (but for name and link).
+                group = ("subject", subject_type.pk, subject.pk, json.dumps(delivery.context, sort_keys=True))
                 result[delivery.pk] = Prepared(
-                    absolute(url) if url else "", {"subject": subject, **delivery.context}
+                    absolute(url) if url else "", {"subject": subject, **delivery.context}, group
                 )
     return result
 
@@ -289,44 +306,69 @@ def _unsubscribe_url(token: str) -> str:
     return absolute(f"{_unsubscribe_prefix()}{token}/")
 
 
-@dataclass
-class Rendered:
-    subject: str
-    summary: str
-    text: str = ""
-    html: str = ""
-    unsubscribe_url: str = ""
+class Renderer:
+    """Renders the messages of one send_deliveries call: once per group (see reminders.emails), then per
+    person. Lives as long as the call, so every rendering reflects the objects that call loaded."""
 
+    def __init__(self) -> None:
+        self._drafts: dict[tuple, emails.Draft] = {}
+        self._skeletons: dict[tuple, emails.Skeleton | None] = {}
+        self._tokens: dict[tuple[int, str], str] = {}
 
-def render(delivery: Delivery, recipient: User, prepared: Prepared, *, with_email: bool) -> Rendered:
-    profile = getattr(recipient, "profile", None) if recipient.has_profile else None
-    language = profile.preferred_language if profile else settings.LANGUAGE_CODE
-    unsubscribe_kind = delivery.kind if delivery.kind in kinds.PERSONAL else tokens.ALL
-    unsubscribe_url = _unsubscribe_url(tokens.make_token(user_id=recipient.pk, kind=unsubscribe_kind))
-    context = {
-        **prepared.context,
-        "kind": delivery.kind,
-        "recipient": recipient,
-        "name": profile.full_name if profile else recipient.email.split("@")[0],
-        "url": prepared.url,
-        "site_url": settings.SITE_URL,
-        "settings_url": absolute(_settings_path()),
-        "unsubscribe_url": unsubscribe_url,
-    }
-    preference = getattr(recipient, "notification_preference", None)
-    zone_name = timezones.zone_name_for(
-        time_zone=preference.time_zone if preference else "", country=profile.country if profile else ""
-    )
-    base = f"reminders/email/{delivery.kind}"
-    with translation.override(language), timezone.override(timezones.zone(zone_name)):
-        subject = " ".join(render_to_string(f"{base}/subject.txt", context).split())
-        summary = render_to_string(f"{base}/body.txt", context).strip()
-        if not with_email:
-            return Rendered(subject, summary)
-        context.update(subject=subject, body=summary, language=translation.get_language())
-        text = render_to_string("reminders/email/layout.txt", context)
-        html = render_to_string(f"{base}/body.html", context)
-    return Rendered(subject, summary, text, html, unsubscribe_url)
+    def render(
+        self, delivery: Delivery, recipient: User, prepared: Prepared, *, with_email: bool
+    ) -> emails.Rendered:
+        profile = getattr(recipient, "profile", None) if recipient.has_profile else None
+        language = profile.preferred_language if profile else settings.LANGUAGE_CODE
+        preference = getattr(recipient, "notification_preference", None)
+        zone_name = timezones.zone_name_for(
+            time_zone=preference.time_zone if preference else "", country=profile.country if profile else ""
+        )
+        name = profile.full_name if profile else recipient.email.split("@")[0]
+        unsubscribe_url = self.unsubscribe_url(recipient.pk, delivery.kind)
+        group = prepared.group or ("delivery", delivery.pk)
+        key = (delivery.kind, group, language, zone_name, with_email)
+        context = {
+            **prepared.context,
+            "kind": delivery.kind,
+            "url": prepared.url,
+            "site_url": settings.SITE_URL,
+            "settings_url": absolute(_settings_path()),
+        }
+        draft = self._drafts.get(key)
+        if draft is None:
+            draft = self._drafts[key] = emails.render_draft(
+                kind=delivery.kind,
+                context=context,
+                language=language,
+                zone_name=zone_name,
+                with_email=with_email,
+            )
+        if not draft.shareable:
+            values = {"name": name, "unsubscribe_url": unsubscribe_url}
+            own = emails.render_texts(
+                kind=delivery.kind,
+                context=context,
+                language=language,
+                zone_name=zone_name,
+                personal=(values, values),
+                with_email=with_email,
+            )
+            return emails.Rendered(own.subject, own.summary, own.text, own.html, unsubscribe_url)
+        rendered = emails.personalise(draft, name=name, unsubscribe_url=unsubscribe_url)
+        if with_email:
+            if key not in self._skeletons:
+                self._skeletons[key] = emails.Skeleton.build(kind=delivery.kind, draft=draft)
+            rendered.skeleton = self._skeletons[key]
+        return rendered
+
+    def unsubscribe_url(self, user_id: int, kind: str) -> str:
+        unsubscribe_kind = kind if kind in kinds.PERSONAL else tokens.ALL
+        token = self._tokens.get((user_id, unsubscribe_kind))
+        if token is None:
+            token = tokens.make_token(user_id=user_id, kind=unsubscribe_kind)
+            self._tokens[(user_id, unsubscribe_kind)] = token
+        return _unsubscribe_url(token)
 
 
 def wants_email(kind: str, mode: str) -> bool:
@@ -335,23 +377,6 @@ def wants_email(kind: str, mode: str) -> bool:
     if kind == Kind.TRAINER_DIGEST:
         return mode != EmailMode.NONE  # already a digest: it is not folded into the daily one
     return mode == EmailMode.EACH
-
-
-def build_message(delivery: Delivery, recipient: User, rendered: Rendered) -> EmailMultiAlternatives:
-    message = EmailMultiAlternatives(
-        subject=rendered.subject,
-        body=rendered.text,
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        to=[recipient.email],
-        headers={
-            "List-Unsubscribe": f"<{rendered.unsubscribe_url}>",
-            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-            "Auto-Submitted": "auto-generated",
-            "X-Reminder-Kind": delivery.kind,
-        },
-    )
-    message.attach_alternative(rendered.html, "text/html")
-    return message
 
 
 # --- Sending ---------------------------------------------------------------------------------------------
@@ -370,9 +395,10 @@ def send_deliveries(*, delivery_ids: list[int], now: datetime | None = None, con
         )
     )
     prepared = prepare(claimed, now)
+    renderer = Renderer()
 
     notifications: list[Notification] = []
-    outgoing: list[tuple[Delivery, EmailMultiAlternatives]] = []
+    outgoing: list[tuple[Delivery, emails.ReminderEmail]] = []
     digest_ids: dict[int, list[int]] = {}
     for delivery in claimed:
         recipient = recipients.get(delivery.recipient_id)
@@ -387,7 +413,7 @@ def send_deliveries(*, delivery_ids: list[int], now: datetime | None = None, con
         preference = getattr(recipient, "notification_preference", None)
         mode = preference.email_mode if preference else EmailMode.EACH
         with_email = wants_email(delivery.kind, mode) and bool(recipient.email)
-        rendered = render(delivery, recipient, item, with_email=with_email)
+        rendered = renderer.render(delivery, recipient, item, with_email=with_email)
         if delivery.kind not in kinds.DIGESTS:
             notifications.append(
                 Notification(
@@ -404,7 +430,9 @@ def send_deliveries(*, delivery_ids: list[int], now: datetime | None = None, con
         if delivery.kind == Kind.DAILY_DIGEST:
             digest_ids[delivery.pk] = item.context["notification_ids"]
         if with_email:
-            outgoing.append((delivery, build_message(delivery, recipient, rendered)))
+            outgoing.append(
+                (delivery, emails.build_message(kind=delivery.kind, to=recipient.email, rendered=rendered))
+            )
         else:
             report.in_app_only.append(delivery.pk)
 
@@ -438,10 +466,10 @@ def _send(
 
 @contextlib.contextmanager
 def _fast_commits():
-    """Each message is marked sent right after SMTP accepted it, which keeps the duplicate window to one
-    message; but a durable commit per message (an fsync, 3-5 ms) would cap a worker at ~200 messages/s.
-    PostgreSQL's asynchronous commit keeps every write atomic and ordered; only a crash of the database
-    itself can lose the last fraction of a second of "sent" marks, and those few would be sent again."""
+    """Marks are written every few messages (see _Marks), and a durable commit for each (an fsync, 3-5 ms)
+    would still cap a worker. PostgreSQL's asynchronous commit keeps every write atomic and ordered; only
+    a crash of the database itself can lose the last fraction of a second of "sent" marks, and those few
+    would be sent again."""
     if db_connection.vendor != "postgresql":
         yield
         return
@@ -454,26 +482,74 @@ def _fast_commits():
             cursor.execute("RESET synchronous_commit")
 
 
+MARK_EVERY = 10  # messages accepted by SMTP before their "sent" marks are written in one UPDATE
+MARK_WITHIN = 0.25  # seconds: a slow server does not leave accepted messages unmarked for longer
+
+
+class _Marks:
+    """ "Sent" marks written in small groups. One UPDATE per message cost as much as the rest of the
+    message; a group of MARK_EVERY keeps the price of a killed worker small: at most that many messages
+    (accepted but not yet marked) go out again after the lease."""
+
+    def __init__(self, now: datetime, report: SendReport, digest_ids: dict[int, list[int]]) -> None:
+        self.now, self.report, self.digest_ids = now, report, digest_ids
+        self.ids: list[int] = []
+        self.since = 0.0
+
+    def add(self, delivery_id: int) -> None:
+        if not self.ids:
+            self.since = time.monotonic()
+        self.ids.append(delivery_id)
+        if len(self.ids) >= MARK_EVERY or time.monotonic() - self.since >= MARK_WITHIN:
+            self.flush()
+
+    def flush(self) -> None:
+        if not self.ids:
+            return
+        ids, self.ids = self.ids, []
+        Delivery.objects.filter(pk__in=ids).update(
+            status=DeliveryStatus.SENT, sent_at=self.now, last_error=""
+        )
+        read = [pk for delivery_id in ids for pk in self.digest_ids.get(delivery_id, ())]
+        if read:
+            Notification.objects.filter(pk__in=read).update(awaits_digest=False)
+        self.report.sent.extend(ids)
+
+
 def _send_each(
     outgoing, report: SendReport, *, now: datetime, connection, digest_ids: dict[int, list[int]]
 ) -> None:
     opened = False
-    for delivery, message in outgoing:
-        try:
-            if not opened:
-                connection.open()
-                opened = True
-            connection.send_messages([message])
-        except SMTP_ERRORS as error:
-            _failed(delivery, error, report, now=now)
-            opened = _reset(connection)
-            continue
-        Delivery.objects.filter(pk=delivery.pk).update(status=DeliveryStatus.SENT, sent_at=now, last_error="")
-        if delivery.pk in digest_ids:
-            Notification.objects.filter(pk__in=digest_ids[delivery.pk]).update(awaits_digest=False)
-        report.sent.append(delivery.pk)
-    if opened:
-        _reset(connection)
+    marks = _Marks(now, report, digest_ids)
+    try:
+        for delivery, message in outgoing:
+            try:
+                if not opened:
+                    connection.open()
+                    opened = True
+                connection.send_messages([message])
+            except SMTP_ERRORS as error:
+                _failed(delivery, error, report, now=now)
+                if not _answered(error):
+                    opened = _reset(connection)
+                continue
+            marks.add(delivery.pk)
+    finally:
+        marks.flush()
+        if opened:
+            _reset(connection)
+
+
+def _answered(error: Exception) -> bool:
+    """The server refused this one message and stays usable (smtplib already sent RSET): keep the
+    connection for the rest of the batch. 421 means the server is closing it."""
+    if isinstance(error, smtplib.SMTPRecipientsRefused):
+        codes = [code for code, _ in error.recipients.values()]
+    elif isinstance(error, (smtplib.SMTPSenderRefused, smtplib.SMTPDataError)):
+        codes = [error.smtp_code]
+    else:
+        return False
+    return bool(codes) and 421 not in codes
 
 
 def _reset(connection) -> bool:

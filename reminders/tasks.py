@@ -10,7 +10,7 @@ from django.db import OperationalError
 
 from reminders import delivery, dispatch
 
-SEND_CHUNK = 50  # messages per task: one SMTP connection each, small enough to spread over workers
+SEND_CHUNK = 100  # messages per task: one SMTP connection and ~8 queries each; still spread over workers
 
 
 @shared_task(

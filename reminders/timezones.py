@@ -5,22 +5,16 @@ country: China UTC+8, Myanmar UTC+6:30, the other Mekong countries UTC+7. The di
 time is inside the window now" into a SQL condition, so selecting due reminders needs no per-person query.
 """
 
-import zoneinfo
 from datetime import datetime, time, timedelta
-from functools import cache
 
 from django.conf import settings
 from django.db.models import Q
 
-COUNTRY_ZONES = {
-    "CN": "Asia/Shanghai",
-    "MM": "Asia/Yangon",
-    "TH": "Asia/Bangkok",
-    "VN": "Asia/Ho_Chi_Minh",
-    "KH": "Asia/Phnom_Penh",
-    "LA": "Asia/Vientiane",
-}
-DEFAULT_ZONE = "Asia/Bangkok"  # UTC+7: the other Mekong countries, and people without a profile
+from accounts import timezones as accounts_timezones
+
+# The zones themselves are the accounts app's (pages show times in them too); reminders add the window.
+COUNTRY_ZONES = accounts_timezones.COUNTRY_ZONES
+DEFAULT_ZONE = accounts_timezones.DEFAULT_ZONE
 
 # Offered on the settings page; any valid IANA name is accepted by the model.
 CHOICES = [
@@ -46,13 +40,8 @@ def window() -> tuple[int, int]:
     return tuple(getattr(settings, "REMINDERS_WINDOW", (8, 20)))
 
 
-@cache
-def zone(name: str) -> zoneinfo.ZoneInfo:
-    return zoneinfo.ZoneInfo(name)
-
-
-def zone_name_for(*, time_zone: str | None, country: str | None) -> str:
-    return time_zone or COUNTRY_ZONES.get(country or "", DEFAULT_ZONE)
+zone = accounts_timezones.zone
+zone_name_for = accounts_timezones.zone_name_for
 
 
 def local(now: datetime, zone_name: str) -> datetime:

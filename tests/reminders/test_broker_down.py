@@ -44,7 +44,9 @@ def start_redis() -> subprocess.Popen:
 
 
 def _use_broker(url: str, options: dict) -> None:
-    app.pool.force_close_all()
+    """Point publishing at another broker with fresh pools. The pools in use are set aside, never closed:
+    the test run's worker thread shares them, and closing them made later worker tests in this process
+    fail with "Acquire on closed pool"."""
     app._pool = None
     app.amqp._producer_pool = None
     app.conf.broker_url = url
@@ -54,6 +56,7 @@ def _use_broker(url: str, options: dict) -> None:
 @pytest.fixture
 def own_broker(monkeypatch):
     previous = (app.conf.broker_url, dict(app.conf.broker_transport_options or {}))
+    saved_pools = (app._pool, app.amqp._producer_pool)
     holder = {"process": start_redis()}
     url = f"redis://127.0.0.1:{PORT}/0"
     monkeypatch.setenv("CELERY_BROKER_URL", url)  # Celery reads the environment before its own settings
@@ -62,7 +65,10 @@ def own_broker(monkeypatch):
     holder["process"].kill()
     holder["process"].wait()
     monkeypatch.undo()
-    _use_broker(*previous)
+    if app._pool is not None and app._pool is not saved_pools[0]:
+        app._pool.force_close_all()  # only the pool made for this test's broker
+    app.conf.broker_url, app.conf.broker_transport_options = previous
+    app._pool, app.amqp._producer_pool = saved_pools
 
 
 def queued_messages() -> int:

@@ -44,15 +44,17 @@ def with_translation(
     fk: str,
     fields: tuple[str, ...],
     outer: str = "pk",
+    prefix: str = PREFIX,
 ) -> QuerySet:
     """Annotate each row with ``tr_<field>``: its translation into ``language``, or NULL (no extra query).
 
-    ``outer`` names the column holding the original object's id (``"pk"`` or e.g. ``"question_id"``).
+    ``outer`` names the column holding the original object's id (``"pk"`` or e.g. ``"question_id"``);
+    ``prefix`` tells apart the translations of several related objects annotated on one row.
     """
     if not is_platform_language(language):
         return queryset
     rows = translation_model.objects.filter(**{fk: OuterRef(outer)}, language=language)
-    return queryset.annotate(**{PREFIX + name: Subquery(rows.values(name)[:1]) for name in fields})
+    return queryset.annotate(**{prefix + name: Subquery(rows.values(name)[:1]) for name in fields})
 
 
 def translated(

@@ -53,7 +53,9 @@ def with_translation(
     """
     if not is_platform_language(language):
         return queryset
-    rows = translation_model.objects.filter(**{fk: OuterRef(outer)}, language=language)
+    # At most one row per (original, language): no ORDER BY, whose default ordering would join the original's
+    # tables (lesson, module, course) into every subquery.
+    rows = translation_model.objects.filter(**{fk: OuterRef(outer)}, language=language).order_by()
     return queryset.annotate(**{prefix + name: Subquery(rows.values(name)[:1]) for name in fields})
 
 

@@ -107,8 +107,8 @@ def _lesson_context(request: HttpRequest, slug: str, lesson_id: int, *, language
 
 @require_GET
 def lesson_detail(request: HttpRequest, slug: str, lesson_id: int) -> HttpResponse:
-    # The parts every reader shares come from the cache (learning.lesson_page); the reader's enrolment and
-    # completed lessons are read live, in one query.
+    # The parts every reader shares come from the cache (learning.lesson_page); so do the reader's enrolment
+    # and completed lessons, until any of them changes (learning.cache).
     page = lesson_page.lesson_page(slug=slug, lesson_id=lesson_id, language=get_language())
     if page is None or not course_permissions.can_view_course(request.user, page.course):
         raise Http404

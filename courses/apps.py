@@ -15,6 +15,7 @@ class CoursesConfig(AppConfig):
             "Course",
             "Module",
             "Lesson",
+            "Resource",  # listed on the cached lesson page (learning.lesson_page)
             "CourseTranslation",
             "ModuleTranslation",
             "LessonTranslation",

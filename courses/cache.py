@@ -1,5 +1,6 @@
-"""The catalogue's rendered HTML is cached. Any change to a programme, course, module or lesson bumps a
-version number that is part of every cache key, so stale pages are never served (a TTL bounds memory)."""
+"""The catalogue's rendered HTML, course outlines and lesson pages are cached. Any change to a programme,
+course, module, lesson, resource or translation bumps a version number that is part of every cache key, so
+stale pages are never served (a TTL bounds memory)."""
 
 import hashlib
 import time

@@ -16,6 +16,13 @@ def courses_visible_to(user: User) -> QuerySet[Course]:
     return Course.objects.filter(status=CourseStatus.PUBLISHED)
 
 
+def can_view_course(user: User, course: Course) -> bool:
+    """The boolean twin of courses_visible_to (a query only for an unpublished course)."""
+    if course.status == CourseStatus.PUBLISHED or (user.is_authenticated and user.is_coordinator):
+        return True
+    return is_course_trainer(user, course)
+
+
 def is_course_trainer(user: User, course: Course) -> bool:
     return user.is_authenticated and course.trainers.filter(pk=user.pk).exists()
 

@@ -4,7 +4,7 @@ from django.core.cache import cache as django_cache
 from django.db.models import Count, Prefetch, Q, QuerySet
 
 from courses import cache, translations
-from courses.models import Course, Lesson, Module, Programme
+from courses.models import Course, CourseTranslation, Lesson, Module, ModuleTranslation, Programme
 
 
 def catalogue_courses(*, filters: dict, language: str | None = None) -> QuerySet[Course]:
@@ -69,3 +69,53 @@ def _course_outline(*, course: Course, language: str | None) -> list[Module]:
 
 def lessons_in_order(*, outline: list[Module]) -> list[Lesson]:
     return [lesson for module in outline for lesson in module.lessons.all()]
+
+
+def live_lesson_in_course(*, slug: str, lesson_id: int, language: str | None = None) -> Lesson | None:
+    """The live lesson with its module and course (and programme) in one query, whoever may see it.
+
+    With ``language`` the lesson, module and course each show their translation where a trainer made one.
+    Visibility is the caller's check (courses.permissions.can_view_course).
+    """
+    lessons = translations.translated(
+        Lesson.objects.live().select_related("module__course__programme"), language=language
+    )
+    lessons = translations.with_translation(
+        lessons,
+        language=language,
+        translation_model=ModuleTranslation,
+        fk="module",
+        fields=translations.MODULE_FIELDS,
+        outer="module_id",
+        prefix="tr_module_",
+    )
+    lessons = translations.with_translation(
+        lessons,
+        language=language,
+        translation_model=CourseTranslation,
+        fk="course",
+        fields=translations.COURSE_FIELDS,
+        outer="module__course_id",
+        prefix="tr_course_",
+    )
+    lesson = lessons.filter(pk=lesson_id, module__course__slug=slug).first()
+    if lesson is None:
+        return None
+    module, course = lesson.module, lesson.module.course
+    for target, prefix, fields in (
+        (module, "tr_module_", translations.MODULE_FIELDS),
+        (course, "tr_course_", translations.COURSE_FIELDS),
+    ):
+        for name in fields:
+            setattr(target, translations.PREFIX + name, getattr(lesson, prefix + name, None))
+    original = course.language
+    translations.localise(
+        course, fields=translations.COURSE_FIELDS, original_language=original, language=language
+    )
+    translations.localise(
+        module, fields=translations.MODULE_FIELDS, original_language=original, language=language
+    )
+    translations.localise(
+        lesson, fields=translations.LESSON_FIELDS, original_language=original, language=language
+    )
+    return lesson

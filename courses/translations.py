@@ -44,15 +44,19 @@ def with_translation(
     fk: str,
     fields: tuple[str, ...],
     outer: str = "pk",
+    prefix: str = PREFIX,
 ) -> QuerySet:
     """Annotate each row with ``tr_<field>``: its translation into ``language``, or NULL (no extra query).
 
-    ``outer`` names the column holding the original object's id (``"pk"`` or e.g. ``"question_id"``).
+    ``outer`` names the column holding the original object's id (``"pk"`` or e.g. ``"question_id"``);
+    ``prefix`` tells apart the translations of several related objects annotated on one row.
     """
     if not is_platform_language(language):
         return queryset
-    rows = translation_model.objects.filter(**{fk: OuterRef(outer)}, language=language)
-    return queryset.annotate(**{PREFIX + name: Subquery(rows.values(name)[:1]) for name in fields})
+    # At most one row per (original, language): no ORDER BY, whose default ordering would join the original's
+    # tables (lesson, module, course) into every subquery.
+    rows = translation_model.objects.filter(**{fk: OuterRef(outer)}, language=language).order_by()
+    return queryset.annotate(**{prefix + name: Subquery(rows.values(name)[:1]) for name in fields})
 
 
 def translated(

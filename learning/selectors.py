@@ -8,6 +8,7 @@ from django.db.models.functions import Coalesce
 from accounts.models import User
 from courses import translations
 from courses.models import Course, CourseTranslation, Lesson, Module
+from learning import cache
 from learning.models import Enrolment, EnrolmentStatus, LessonProgress
 
 
@@ -15,6 +16,25 @@ def enrolment_of(*, user: User, course: Course) -> Enrolment | None:
     if not user.is_authenticated:
         return None
     return Enrolment.objects.filter(trainee=user, course=course).first()
+
+
+def enrolment_and_completed_ids(*, user: User, course_id: int) -> tuple[Enrolment | None, set[int]]:
+    """The reader's enrolment and the lessons they completed: from the cache (learning.cache) while neither
+    changed, else one query (a row per completed lesson; a LEFT JOIN, so one row when there is none)."""
+    if not user.is_authenticated:
+        return None, set()
+
+    def load() -> tuple[Enrolment | None, set[int]]:
+        rows = list(
+            Enrolment.objects.filter(trainee=user, course_id=course_id).annotate(
+                done_lesson_id=F("lesson_progress__lesson_id")
+            )
+        )
+        if not rows:
+            return None, set()
+        return rows[0], {row.done_lesson_id for row in rows if row.done_lesson_id is not None}
+
+    return cache.cached(trainee_id=user.pk, course_id=course_id, load=load)
 
 
 def completed_lesson_ids(*, enrolment: Enrolment | None) -> set[int]:

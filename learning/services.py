@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import User
 from courses.models import Course, Lesson
-from learning import completion, signals
+from learning import cache, completion, signals
 from learning.models import Enrolment, EnrolmentStatus, LessonProgress
 
 
@@ -57,6 +57,7 @@ def unenrol_trainee(*, enrolment: Enrolment) -> Enrolment:
     if enrolment.course.enrolment_closes_at and now >= enrolment.course.enrolment_closes_at:
         raise EnrolmentError(_("Enrolment for this course has closed, so you cannot unenrol now."))
     Enrolment.objects.filter(pk=enrolment.pk).update(status=EnrolmentStatus.WITHDRAWN)
+    cache.forget(trainee_id=enrolment.trainee_id, course_id=enrolment.course_id)
     enrolment.status = EnrolmentStatus.WITHDRAWN
     return enrolment
 
@@ -74,6 +75,7 @@ def record_lesson_visit(*, enrolment: Enrolment, lesson: Lesson) -> None:
     Enrolment.objects.filter(pk=enrolment.pk).update(last_lesson=lesson, last_activity_at=now)
     enrolment.last_lesson = lesson
     enrolment.last_activity_at = now
+    cache.remember_visit(enrolment=enrolment)
 
 
 @transaction.atomic
@@ -85,6 +87,7 @@ def complete_lesson(*, enrolment: Enrolment, lesson: Lesson) -> bool:
         raise EnrolmentError(_("This lesson belongs to another course."))
     LessonProgress.objects.get_or_create(enrolment=enrolment, lesson=lesson)
     Enrolment.objects.filter(pk=enrolment.pk).update(last_lesson=lesson, last_activity_at=timezone.now())
+    cache.forget(trainee_id=enrolment.trainee_id, course_id=enrolment.course_id)
     return _complete_if_requirements_met(enrolment)
 
 

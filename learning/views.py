@@ -11,7 +11,7 @@ from courses import permissions as course_permissions
 from courses import selectors as course_selectors
 from courses import translations
 from courses.models import Course, Lesson, Resource
-from learning import permissions, selectors, services
+from learning import lesson_page, permissions, selectors, services
 from quizzes import selectors as quiz_selectors
 
 
@@ -107,8 +107,13 @@ def _lesson_context(request: HttpRequest, slug: str, lesson_id: int, *, language
 
 @require_GET
 def lesson_detail(request: HttpRequest, slug: str, lesson_id: int) -> HttpResponse:
-    language = get_language()
-    course, lesson, enrolment = _lesson_context(request, slug, lesson_id, language=language)
+    # The parts every reader shares come from the cache (learning.lesson_page); so do the reader's enrolment
+    # and completed lessons, until any of them changes (learning.cache).
+    page = lesson_page.lesson_page(slug=slug, lesson_id=lesson_id, language=get_language())
+    if page is None or not course_permissions.can_view_course(request.user, page.course):
+        raise Http404
+    course = page.course
+    enrolment, done_ids = selectors.enrolment_and_completed_ids(user=request.user, course_id=course.pk)
     if not permissions.can_read_lessons(request.user, course, enrolment):
         return render(
             request,
@@ -118,33 +123,18 @@ def lesson_detail(request: HttpRequest, slug: str, lesson_id: int) -> HttpRespon
         )
     enrolled = permissions.is_enrolled(enrolment)
     if enrolled:
-        services.record_lesson_visit(enrolment=enrolment, lesson=lesson)
-    translations.localise(
-        lesson, fields=translations.LESSON_FIELDS, original_language=course.language, language=language
-    )
-    outline = course_selectors.course_outline(course=course, language=language)
-    ordered = course_selectors.lessons_in_order(outline=outline)
-    index = next(i for i, item in enumerate(ordered) if item.pk == lesson.pk)
-    done_ids = selectors.completed_lesson_ids(enrolment=enrolment if enrolled else None)
-    rows = selectors.module_progress(outline=outline, done_ids=done_ids)
+        services.record_lesson_visit(enrolment=enrolment, lesson=page.lesson)
+    else:
+        done_ids = set()
     return render(
         request,
         "learning/lesson.html",
         {
-            "course": course,
-            "lesson": lesson,
-            "resources": list(lesson.resources.all()),
-            "rows": rows,
-            "done_ids": done_ids,
-            "is_done": lesson.pk in done_ids,
+            "page": page,
+            "outline": lesson_page.outline_for(page, done_ids=done_ids),
             "enrolled": enrolled,
-            "percent": selectors.course_percent(rows),
-            "previous": ordered[index - 1] if index > 0 else None,
-            "next": ordered[index + 1] if index + 1 < len(ordered) else None,
-            "position": index + 1,
-            "lesson_count": len(ordered),
-            "module": next((m for m in outline if m.pk == lesson.module_id), lesson.module),
-            "content_note": translations.fallback_note(wanted=language, shown=lesson.content_language),
+            "is_done": page.lesson.pk in done_ids,
+            "percent": lesson_page.percent_done(page, done_ids=done_ids),
         },
     )
 

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import AgeBand, User
 from courses.models import Course, Module
+from learning import cache as learning_cache
 from learning import services as learning_services
 from learning.cohorts import cache, csv_import
 from learning.models import (
@@ -107,6 +108,7 @@ def _enrolment_for(*, user: User, course: Course) -> Enrolment:
     )
     if not created and enrolment.status == EnrolmentStatus.WITHDRAWN:
         Enrolment.objects.filter(pk=enrolment.pk).update(status=EnrolmentStatus.ACTIVE)
+        learning_cache.forget(trainee_id=enrolment.trainee_id, course_id=enrolment.course_id)
         enrolment.status = EnrolmentStatus.ACTIVE
     return enrolment
 

@@ -16,6 +16,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
@@ -24,8 +25,15 @@ from django.utils.translation import gettext as _
 
 from accounts.models import User
 from certificates import signals
-from certificates.models import Certificate, CertificateEvent, CertificateTemplate, EventKind
-from certificates.rendering import CertificateDocument, render_certificate
+from certificates.models import (
+    MAX_LOGOS,
+    MAX_SIGNATORIES,
+    Certificate,
+    CertificateEvent,
+    CertificateTemplate,
+    EventKind,
+)
+from certificates.rendering import CertificateDocument, Signatory, render_certificate
 from learning.models import Enrolment, EnrolmentStatus
 
 logger = logging.getLogger(__name__)
@@ -68,8 +76,11 @@ def _snapshot(enrolment: Enrolment, template: CertificateTemplate) -> dict:
         "course_language": course.language,
         "hours": course.estimated_hours,
         "issuer_name": template.issuer_name,
-        "signatory_name": template.signatory_name,
-        "signatory_title": template.signatory_title,
+        "signatories": [
+            {"name": s.name, "title": s.title, "signature": s.signature.name or ""}
+            for s in template.signatories.order_by("position")[:MAX_SIGNATORIES]
+        ],
+        "logos": [logo.image.name for logo in template.logos.order_by("position")[:MAX_LOGOS]],
         "completed_on": timezone.localdate(enrolment.completed_at),
     }
 
@@ -150,15 +161,32 @@ def render_pdf(*, certificate_id: int, force: bool = False) -> Certificate:
     return certificate
 
 
+def _read_file(name: str) -> bytes | None:
+    try:
+        with default_storage.open(name, "rb") as handle:
+            return handle.read()
+    except OSError:
+        return None
+
+
 def document_for(certificate: Certificate) -> CertificateDocument:
-    logo, logo_error = None, ""
-    template = certificate.template
-    if template.logo:
-        try:
-            with template.logo.open("rb") as handle:
-                logo = handle.read()
-        except OSError:
-            logo_error = _("The template's logo file is missing; the certificate was printed without it.")
+    """What to print, from the certificate's own snapshot (and the template's colour)."""
+    warnings: list[str] = []
+    logos = []
+    for name in certificate.logos:
+        data = _read_file(name)
+        if data is None:
+            warnings.append(_("The template's logo file is missing; the certificate was printed without it."))
+        else:
+            logos.append(data)
+    signatories = []
+    for entry in certificate.signatories:
+        signature = _read_file(entry["signature"]) if entry.get("signature") else None
+        if entry.get("signature") and signature is None:
+            warnings.append(_("A signature image could not be read; the certificate was printed without it."))
+        signatories.append(
+            Signatory(name=entry.get("name", ""), title=entry.get("title", ""), signature=signature)
+        )
     return CertificateDocument(
         holder_name=certificate.holder_name,
         holder_latin_name=certificate.holder_latin_name,
@@ -166,15 +194,14 @@ def document_for(certificate: Certificate) -> CertificateDocument:
         hours=certificate.hours,
         completed_on=certificate.completed_on,
         issuer_name=certificate.issuer_name,
-        signatory_name=certificate.signatory_name,
-        signatory_title=certificate.signatory_title,
+        signatories=signatories,
+        logos=logos,
         code=certificate.code,
         reference=certificate.reference,
         verify_url=certificate.verify_url,
         language=certificate.course_language,
-        accent_colour=template.accent_colour,
-        logo=logo,
-        logo_error=logo_error,
+        accent_colour=certificate.template.accent_colour,
+        image_warnings=warnings,
     )
 
 

@@ -7,7 +7,7 @@ from django.db import IntegrityError, OperationalError, connection, transaction
 from django.utils import timezone
 
 from certificates import services, tasks
-from certificates.models import Certificate, CertificateEvent, EventKind
+from certificates.models import Certificate, CertificateEvent, EventKind, TemplateLogo
 from learning import services as learning_services
 from learning.models import EnrolmentStatus
 from tests.certificates.conftest import wait_for
@@ -153,8 +153,9 @@ def test_the_programmes_template_is_used(db):
 def test_a_missing_logo_file_issues_the_certificate_with_a_warning(db):
     enrolment = CompletedEnrolmentFactory()
     template = CertificateTemplateFactory(programme=enrolment.course.programme)
-    template.logo.save("logo.png", ContentFile(b"\x89PNG not really"), save=True)
-    template.logo.storage.delete(template.logo.name)
+    logo = TemplateLogo(template=template, position=1)
+    logo.image.save("logo.png", ContentFile(b"\x89PNG not really"), save=True)
+    logo.image.storage.delete(logo.image.name)
     certificate = services.issue_certificate(enrolment_id=enrolment.pk)
     assert certificate.has_current_pdf
     assert "logo" in certificate.render_warnings

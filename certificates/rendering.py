@@ -19,7 +19,7 @@ from django.utils import formats, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from reportlab.lib.colors import Color, HexColor
-from reportlab.lib.enums import TA_CENTER, TA_LEFT
+from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.utils import ImageReader
@@ -303,7 +303,7 @@ def _signatories(writer: _Writer, signatories: list[Signatory], accent: Color, w
         pdf.setStrokeColor(accent)
         pdf.setLineWidth(0.8)
         pdf.line(x, SIGNATURE_LINE, x + width, SIGNATURE_LINE)
-        top = SIGNATURE_LINE - 4
+        top = SIGNATURE_LINE - 3
         if signatory.name:
             top -= writer.draw(
                 writer.paragraph(signatory.name, size=10.5, bold=True), x=x, top=top, width=width

@@ -42,6 +42,10 @@ def new_code() -> str:
     return secrets.token_urlsafe(CODE_BYTES)
 
 
+def new_badge_salt() -> str:
+    return secrets.token_hex(16)
+
+
 MAX_SIGNATORIES = 3
 MAX_LOGOS = 4
 
@@ -184,6 +188,8 @@ class Certificate(models.Model):
     pdf_sha256 = models.CharField(max_length=64, blank=True, editable=False)
     render_warnings = models.TextField(_("rendering warnings"), blank=True, editable=False)
     notified_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # Published in the Open Badges assertion with the hash of the holder's email (sha256 of email + salt).
+    badge_salt = models.CharField(max_length=32, default=new_badge_salt, editable=False)
     revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
     revoked_reason = models.TextField(_("reason for revocation"), blank=True)
     revoked_by = models.ForeignKey(
@@ -229,6 +235,10 @@ class Certificate(models.Model):
     @property
     def verify_url(self) -> str:
         return settings.SITE_URL + self.get_absolute_url()
+
+    @property
+    def badge_assertion_url(self) -> str:
+        return settings.SITE_URL + reverse("certificates:badge_assertion", kwargs={"code": self.code})
 
     @property
     def has_current_pdf(self) -> bool:

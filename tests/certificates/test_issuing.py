@@ -320,7 +320,7 @@ def test_the_sweep_issues_for_old_completions_without_certificate(celery_worker)
     old = CompletedEnrolmentFactory(completed_at=timezone.now() - timedelta(hours=1))
     recent = CompletedEnrolmentFactory()
     result = tasks.sweep_missing_certificates.apply().get()
-    assert result == {"certificates": 1, "pdfs": 0, "notifications": 0}
+    assert result == {"certificates": 1, "pdfs": 0, "notifications": 0, "reissues": 0}
     wait_for(lambda: Certificate.objects.filter(enrolment=old).exists())
     settle()
     assert not Certificate.objects.filter(enrolment=recent).exists()

@@ -51,7 +51,7 @@ def bench_rendering() -> float:
     from reportlab.platypus import Paragraph
 
     from certificates import fonts
-    from certificates.rendering import CertificateDocument, draw_qr, render_certificate
+    from certificates.rendering import CertificateDocument, Signatory, draw_qr, render_certificate
 
     fonts.register_fonts()
     url = "https://training.example.org/verify/abcdEFGH1234ijklMNOP56/"
@@ -88,8 +88,7 @@ def bench_rendering() -> float:
             reference="MCT-ABCD-EFGH",
             verify_url=url,
             language=language,
-            signatory_name="Dr. Malai Phommachanh",
-            signatory_title="Programme director",
+            signatories=[Signatory(name="Dr. Malai Phommachanh", title="Programme director")],
         )
         return render_certificate(document).pdf
 

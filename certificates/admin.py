@@ -1,12 +1,65 @@
+from django import forms
 from django.contrib import admin
+from django.core.files.uploadedfile import UploadedFile
 
-from certificates.models import Certificate, CertificateEvent, CertificateTemplate
+from certificates import images
+from certificates.models import (
+    MAX_LOGOS,
+    MAX_SIGNATORIES,
+    Certificate,
+    CertificateEvent,
+    CertificateTemplate,
+    TemplateLogo,
+    TemplateSignatory,
+)
+
+
+def _checked(value, *, max_side: int):
+    """A new upload is proven and re-encoded as PNG; an unchanged or cleared field passes as it is."""
+    if isinstance(value, UploadedFile):
+        return images.reencode_png(value, max_side=max_side)
+    return value
+
+
+class TemplateSignatoryForm(forms.ModelForm):
+    class Meta:
+        model = TemplateSignatory
+        fields = ["position", "name", "title", "signature"]
+
+    def clean_signature(self):
+        return _checked(self.cleaned_data.get("signature"), max_side=800)
+
+
+class TemplateLogoForm(forms.ModelForm):
+    class Meta:
+        model = TemplateLogo
+        fields = ["position", "image"]
+
+    def clean_image(self):
+        return _checked(self.cleaned_data.get("image"), max_side=800)
+
+
+class TemplateSignatoryInline(admin.TabularInline):
+    model = TemplateSignatory
+    form = TemplateSignatoryForm
+    extra = 0
+    max_num = MAX_SIGNATORIES
+
+
+class TemplateLogoInline(admin.TabularInline):
+    model = TemplateLogo
+    form = TemplateLogoForm
+    extra = 0
+    max_num = MAX_LOGOS
 
 
 @admin.register(CertificateTemplate)
 class CertificateTemplateAdmin(admin.ModelAdmin):
+    """Edits reach certificates issued from now on; issued ones change only when re-issued."""
+
     list_display = ["name", "programme", "issuer_name", "is_default"]
     list_select_related = ["programme"]
+    inlines = [TemplateSignatoryInline, TemplateLogoInline]
 
 
 class CertificateEventInline(admin.TabularInline):

@@ -133,10 +133,11 @@ class SplitResult:
 
 _FALLBACK_ORDER = [LATIN, HAN, KHMER, MYANMAR, THAI, LAO]
 _WORDS = re.compile(r"(\s+)")
-# ReportLab breaks words at U+200B and draws the break as a space. It is used only where a word has to
-# change font and no single font covers it, because ReportLab shapes a whole word with the font of its
-# first fragment: "ខ្មែរ(Khmer)" with the Latin part in another font would come out as wrong glyphs.
-WORD_BREAK = "\u200b"
+# Where a word has to change font and no single font covers it, it is split with a space, because
+# ReportLab shapes a whole word with the font of its first fragment: "ខ្មែរ(Khmer)" with the Latin part in
+# another font would come out as wrong glyphs. (U+200B was used before; ReportLab 4.4/5.1 does not break
+# at it, and "ดร." printed an empty box where the full stop should be: the Thai font has no full stop.)
+WORD_BREAK = " "
 
 
 def split_runs(text: str) -> SplitResult:

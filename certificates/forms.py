@@ -25,3 +25,16 @@ class ReissueForm(forms.Form):
 
 class SearchForm(forms.Form):
     q = forms.CharField(label=_("Name or reference"), max_length=200, required=False)
+
+
+class ManualIssueForm(forms.Form):
+    email = forms.EmailField(label=_("Trainee's email address"), max_length=254)
+    reason = forms.CharField(
+        label=_("Reason"),
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_(
+            "For a trainee who completed this course face to face. They are enrolled if needed, the course "
+            "is marked completed and the certificate is issued. Recorded in the certificate's history."
+        ),
+    )

@@ -11,14 +11,22 @@ Anyone can check a certificate at /verify/<code>/. The code is a random URL-safe
 never derived from ids; ``reference`` is its short printed form for people to quote. A revoked certificate
 keeps its row (with date, reason and who revoked it) so the verification page can say "revoked".
 
-A CertificateTemplate gives the look of a programme's certificates: issuing organisation, signatory, logo
-and accent colour. CertificateEvent is the append-only audit trail of issue, revoke and re-issue.
+A CertificateTemplate gives the look of a programme's certificates: issuing organisation, accent colour, up
+to three TemplateSignatory rows (name, title, optional signature image, printed side by side) and up to four
+TemplateLogo rows (partner logos, printed in a row at the top). The certificate copies the signatories and
+logos at issue time (``signatories`` and ``logos``, JSON snapshots), so editing a template changes no issued
+certificate until it is re-issued. Uploaded images get random names and are never overwritten, so a snapshot
+keeps pointing at the file it was taken with.
+
+CertificateEvent is the append-only audit trail of issue, revoke and re-issue. A ReissueBatch re-issues the
+certificates of one course in the background, one ReissueItem (and one task) per certificate. A
+ManualCompletion records who marked a face-to-face course completed for a trainee, and why.
 """
 
 import secrets
 
 from django.conf import settings
-from django.core.validators import RegexValidator
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Length
@@ -34,9 +42,21 @@ def new_code() -> str:
     return secrets.token_urlsafe(CODE_BYTES)
 
 
-def logo_upload_to(instance: "CertificateTemplate", filename: str) -> str:
+def new_badge_salt() -> str:
+    return secrets.token_hex(16)
+
+
+MAX_SIGNATORIES = 3
+MAX_LOGOS = 4
+
+
+def logo_upload_to(instance: models.Model, filename: str) -> str:
     extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else "png"
     return f"certificate-logos/{secrets.token_hex(12)}.{extension}"
+
+
+def signature_upload_to(instance: models.Model, filename: str) -> str:
+    return f"certificate-signatures/{secrets.token_hex(12)}.png"
 
 
 class CertificateTemplate(models.Model):
@@ -51,9 +71,6 @@ class CertificateTemplate(models.Model):
         help_text=_("Courses of this programme use this template. Leave empty for the default template."),
     )
     issuer_name = models.CharField(_("issuing organisation"), max_length=200)
-    signatory_name = models.CharField(_("signatory's name"), max_length=200, blank=True)
-    signatory_title = models.CharField(_("signatory's title"), max_length=200, blank=True)
-    logo = models.ImageField(_("logo"), upload_to=logo_upload_to, max_length=200, blank=True)
     accent_colour = models.CharField(
         _("accent colour"),
         max_length=7,
@@ -77,6 +94,57 @@ class CertificateTemplate(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class TemplateSignatory(models.Model):
+    """One of up to three people who sign a template's certificates, printed left to right by position."""
+
+    template = models.ForeignKey(CertificateTemplate, on_delete=models.CASCADE, related_name="signatories")
+    position = models.PositiveSmallIntegerField(
+        _("position"), default=1, validators=[MinValueValidator(1), MaxValueValidator(MAX_SIGNATORIES)]
+    )
+    name = models.CharField(_("signatory's name"), max_length=200)
+    title = models.CharField(_("signatory's title"), max_length=200, blank=True)
+    signature = models.ImageField(_("signature"), upload_to=signature_upload_to, max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["template", "position"]
+        verbose_name = _("signatory")
+        verbose_name_plural = _("signatories")
+        constraints = [
+            models.UniqueConstraint(fields=["template", "position"], name="templatesignatory_position_once"),
+            models.CheckConstraint(
+                condition=Q(position__gte=1, position__lte=MAX_SIGNATORIES),
+                name="templatesignatory_position_range",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class TemplateLogo(models.Model):
+    """A partner's logo, printed in a row at the top of the certificate, left to right by position."""
+
+    template = models.ForeignKey(CertificateTemplate, on_delete=models.CASCADE, related_name="logos")
+    position = models.PositiveSmallIntegerField(
+        _("position"), default=1, validators=[MinValueValidator(1), MaxValueValidator(MAX_LOGOS)]
+    )
+    image = models.ImageField(_("logo"), upload_to=logo_upload_to, max_length=200)
+
+    class Meta:
+        ordering = ["template", "position"]
+        verbose_name = _("logo")
+        verbose_name_plural = _("logos")
+        constraints = [
+            models.UniqueConstraint(fields=["template", "position"], name="templatelogo_position_once"),
+            models.CheckConstraint(
+                condition=Q(position__gte=1, position__lte=MAX_LOGOS), name="templatelogo_position_range"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.template_id}/{self.position}"
 
 
 class CertificateQuerySet(models.QuerySet):
@@ -107,8 +175,10 @@ class Certificate(models.Model):
     course_language = models.CharField(_("language"), max_length=10)
     hours = models.PositiveSmallIntegerField(_("hours"))
     issuer_name = models.CharField(_("issuer"), max_length=200)
-    signatory_name = models.CharField(_("signatory"), max_length=200, blank=True)
-    signatory_title = models.CharField(_("signatory's title"), max_length=200, blank=True)
+    # [{"name": ..., "title": ..., "signature": <storage name or "">}, ...] in printing order (at most 3),
+    # and [<storage name>, ...] for the logos: copied from the template at issue and at each re-issue.
+    signatories = models.JSONField(_("signatories"), default=list, blank=True)
+    logos = models.JSONField(default=list, blank=True, editable=False)
     completed_on = models.DateField(_("completed on"))
     issued_at = models.DateTimeField(_("issued"), auto_now_add=True)
     # The PDF: rendered after the row exists, so a rendering failure never loses the certificate itself.
@@ -118,6 +188,8 @@ class Certificate(models.Model):
     pdf_sha256 = models.CharField(max_length=64, blank=True, editable=False)
     render_warnings = models.TextField(_("rendering warnings"), blank=True, editable=False)
     notified_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # Published in the Open Badges assertion with the hash of the holder's email (sha256 of email + salt).
+    badge_salt = models.CharField(max_length=32, default=new_badge_salt, editable=False)
     revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
     revoked_reason = models.TextField(_("reason for revocation"), blank=True)
     revoked_by = models.ForeignKey(
@@ -165,6 +237,10 @@ class Certificate(models.Model):
         return settings.SITE_URL + self.get_absolute_url()
 
     @property
+    def badge_assertion_url(self) -> str:
+        return settings.SITE_URL + reverse("certificates:badge_assertion", kwargs={"code": self.code})
+
+    @property
     def has_current_pdf(self) -> bool:
         return bool(self.pdf) and self.pdf_version == self.version
 
@@ -194,3 +270,79 @@ class CertificateEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} {self.certificate_id} {self.at:%Y-%m-%d}"
+
+
+class ReissueBatch(models.Model):
+    """Re-issuing the certificates of one course in the background: one ReissueItem per certificate.
+
+    Progress is counted from the items' statuses (each item is updated by exactly one task under a row
+    lock), so the counts are always consistent. ``finished_at`` is set when no item is pending; at most one
+    unfinished batch per course exists at a time (partial unique constraint).
+    """
+
+    course = models.ForeignKey("courses.Course", on_delete=models.CASCADE, related_name="+")
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    reason = models.TextField(blank=True)
+    total = models.PositiveIntegerField(default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["course"], condition=Q(finished_at__isnull=True), name="reissuebatch_one_running"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.course_id} {self.created_at:%Y-%m-%d %H:%M}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("certificates:batch", kwargs={"pk": self.pk})
+
+
+class ItemStatus(models.TextChoices):
+    PENDING = "pending", _("Waiting")
+    DONE = "done", _("Re-issued")
+    FAILED = "failed", _("Failed")
+
+
+class ReissueItem(models.Model):
+    batch = models.ForeignKey(ReissueBatch, on_delete=models.CASCADE, related_name="items")
+    certificate = models.ForeignKey(Certificate, on_delete=models.CASCADE, related_name="+")
+    status = models.CharField(max_length=16, choices=ItemStatus, default=ItemStatus.PENDING)
+    error = models.TextField(blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["batch", "certificate"], name="reissueitem_once_per_batch"),
+            models.CheckConstraint(
+                condition=Q(status__in=ItemStatus.values), name="reissueitem_status_known"
+            ),
+        ]
+        indexes = [models.Index(fields=["batch", "status"], name="reissueitem_batch_status_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.batch_id}/{self.certificate_id} {self.status}"
+
+
+class ManualCompletion(models.Model):
+    """Audit of a course marked completed by a coordinator or trainer (a face-to-face course)."""
+
+    enrolment = models.OneToOneField("learning.Enrolment", on_delete=models.CASCADE, related_name="+")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    reason = models.TextField()
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.CheckConstraint(condition=~Q(reason=""), name="manualcompletion_has_reason")]
+
+    def __str__(self) -> str:
+        return f"{self.enrolment_id} {self.at:%Y-%m-%d}"

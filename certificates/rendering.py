@@ -19,7 +19,7 @@ from django.utils import formats, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from reportlab.lib.colors import Color, HexColor
-from reportlab.lib.enums import TA_CENTER, TA_LEFT
+from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.utils import ImageReader
@@ -31,8 +31,26 @@ from certificates import fonts
 PAGE_WIDTH, PAGE_HEIGHT = landscape(A4)
 MARGIN = 60
 TEXT_WIDTH = PAGE_WIDTH - 2 * MARGIN - 40
+MAX_SIGNATORIES = 3
+MAX_LOGOS = 4
+LOGO_TOP = PAGE_HEIGHT - 46
+LOGO_HEIGHT = 40
+LOGO_WIDTH = 120
+LOGO_GAP = 28
+SIGNATURE_LINE = 112  # the signatures' base line; the QR code sits to their right
+SIGNATURE_HEIGHT = 40
+SIGNATURE_LEFT = 76
+SIGNATURE_AREA = 550  # up to the reference printed under the QR code
+SIGNATURE_GAP = 28
 INK = HexColor("#1B2A26")
 MUTED = HexColor("#4D5E59")
+
+
+@dataclass
+class Signatory:
+    name: str
+    title: str = ""
+    signature: bytes | None = None  # an image file (PNG from certificates.images), drawn above the line
 
 
 @dataclass
@@ -47,11 +65,10 @@ class CertificateDocument:
     verify_url: str
     holder_latin_name: str = ""
     language: str = "en"
-    signatory_name: str = ""
-    signatory_title: str = ""
+    signatories: list[Signatory] = field(default_factory=list)  # at most 3, printed left to right
+    logos: list[bytes] = field(default_factory=list)  # at most 4, printed in a row at the top
     accent_colour: str = "#0B6B4F"
-    logo: bytes | None = None
-    logo_error: str = ""
+    image_warnings: list[str] = field(default_factory=list)  # files that could not be read before rendering
 
 
 @dataclass
@@ -132,53 +149,36 @@ def _render(doc: CertificateDocument) -> Rendered:
     writer = _Writer(pdf)
 
     _frame(pdf, accent)
-    if doc.logo_error:
-        warnings.append(doc.logo_error)
-    elif doc.logo is not None:
-        _logo(pdf, doc.logo, warnings)
+    warnings.extend(doc.image_warnings)
+    has_logos = _logos(pdf, doc.logos, warnings)
 
     x = (PAGE_WIDTH - TEXT_WIDTH) / 2
-    top = PAGE_HEIGHT - 66
+    top = LOGO_TOP - LOGO_HEIGHT - 12 if has_logos else PAGE_HEIGHT - 66
     top -= writer.draw(
         writer.paragraph(doc.issuer_name, size=13, bold=True, colour=MUTED),
         x=x + 120,
         top=top,
         width=TEXT_WIDTH - 240,
     )
-    top -= 26
-    top -= writer.draw(
-        writer.paragraph(_("Certificate of completion"), size=30, bold=True, colour=accent),
-        x=x,
-        top=top,
-        width=TEXT_WIDTH,
-    )
-    top -= 22
-    top -= writer.draw(
-        writer.paragraph(_("This certifies that"), size=13, colour=MUTED), x=x, top=top, width=TEXT_WIDTH
-    )
-    top -= 8
-    name = writer.fitted(
-        doc.holder_name, sizes=(32, 28, 24, 20, 17, 14, 12, 10), max_height=100, width=TEXT_WIDTH, bold=True
-    )
-    top -= writer.draw(name, x=x, top=top, width=TEXT_WIDTH) + 6
-    if doc.holder_latin_name and doc.holder_latin_name.strip() != doc.holder_name.strip():
-        latin = writer.fitted(doc.holder_latin_name, sizes=(15, 13, 11, 9), max_height=40, width=TEXT_WIDTH)
-        top -= writer.draw(latin, x=x, top=top, width=TEXT_WIDTH)
-    top -= 20
-    top -= writer.draw(
-        writer.paragraph(_("has completed the course"), size=13, colour=MUTED), x=x, top=top, width=TEXT_WIDTH
-    )
-    top -= 8
-    course = writer.fitted(
-        doc.course_title, sizes=(21, 18, 15, 12, 10), max_height=64, width=TEXT_WIDTH, bold=True
-    )
-    top -= writer.draw(course, x=x, top=top, width=TEXT_WIDTH)
-    top -= 16
-    hours = ngettext("%(hours)d hour", "%(hours)d hours", doc.hours) % {"hours": doc.hours}
-    when = _("completed on %(date)s") % {"date": formats.date_format(doc.completed_on, "DATE_FORMAT")}
-    writer.draw(writer.paragraph(f"{hours} · {when}", size=12), x=x, top=top, width=TEXT_WIDTH)
+    signatories = [s for s in doc.signatories[:MAX_SIGNATORIES] if s.name or s.title]
+    if not signatories:
+        bottom = 170
+    elif any(s.signature for s in signatories):
+        bottom = SIGNATURE_LINE + 4 + SIGNATURE_HEIGHT + 10
+    else:
+        bottom = SIGNATURE_LINE + 18
+    # The body shrinks as a whole when long names, a second script line and partner logos would otherwise
+    # run into the signatures.
+    for scale in (1.0, 0.9, 0.8, 0.7, 0.6):
+        body = _body(writer, doc, accent, scale)
+        if top - sum(gap + height for gap, _paragraph, height in body) >= bottom:
+            break
+    for gap, paragraph, height in body:
+        top -= gap
+        paragraph.drawOn(pdf, x, top - height)
+        top -= height
 
-    _signatory(writer, doc, accent)
+    _signatories(writer, signatories, accent, warnings)
     _qr(pdf, writer, doc)
     if writer.missing:
         warnings.append(
@@ -208,36 +208,108 @@ def _frame(pdf: canvas.Canvas, accent: Color) -> None:
     pdf.rect(31, 31, PAGE_WIDTH - 62, PAGE_HEIGHT - 62)
 
 
-def _logo(pdf: canvas.Canvas, data: bytes, warnings: list[str]) -> None:
-    try:
-        image = ImageReader(io.BytesIO(data))
-        width, height = image.getSize()
-        scale = min(130 / width, 64 / height)
-        pdf.drawImage(
-            image, 52, PAGE_HEIGHT - 52 - height * scale, width * scale, height * scale, mask="auto"
+def _body(writer: _Writer, doc: CertificateDocument, accent: Color, scale: float) -> list:
+    """(gap above, paragraph, height) for each line of the body, at the given scale."""
+    lines = []
+
+    def add(gap: float, paragraph: Paragraph) -> None:
+        _, height = paragraph.wrap(TEXT_WIDTH, PAGE_HEIGHT)
+        lines.append((gap * scale, paragraph, height))
+
+    def sizes(*values: float) -> tuple[float, ...]:
+        return tuple(round(value * scale, 1) for value in values)
+
+    add(26, writer.paragraph(_("Certificate of completion"), size=30 * scale, bold=True, colour=accent))
+    add(22, writer.paragraph(_("This certifies that"), size=13 * scale, colour=MUTED))
+    name = writer.fitted(
+        doc.holder_name,
+        sizes=sizes(32, 28, 24, 20, 17, 14, 12, 10),
+        max_height=100 * scale,
+        width=TEXT_WIDTH,
+        bold=True,
+    )
+    add(8, name)
+    if doc.holder_latin_name and doc.holder_latin_name.strip() != doc.holder_name.strip():
+        latin = writer.fitted(
+            doc.holder_latin_name, sizes=sizes(15, 13, 11, 9), max_height=40 * scale, width=TEXT_WIDTH
         )
-    except Exception:  # any undecodable image must not stop the certificate
-        warnings.append(_("The template's logo could not be read; the certificate was printed without it."))
+        add(6, latin)
+    add(20, writer.paragraph(_("has completed the course"), size=13 * scale, colour=MUTED))
+    course = writer.fitted(
+        doc.course_title, sizes=sizes(21, 18, 15, 12, 10), max_height=64 * scale, width=TEXT_WIDTH, bold=True
+    )
+    add(8, course)
+    hours = ngettext("%(hours)d hour", "%(hours)d hours", doc.hours) % {"hours": doc.hours}
+    when = _("completed on %(date)s") % {"date": formats.date_format(doc.completed_on, "DATE_FORMAT")}
+    add(16, writer.paragraph(f"{hours} · {when}", size=12 * scale))
+    return lines
 
 
-def _signatory(writer: _Writer, doc: CertificateDocument, accent: Color) -> None:
-    if not (doc.signatory_name or doc.signatory_title):
+def _image(data: bytes, *, box_width: float, box_height: float) -> tuple[ImageReader, float, float]:
+    """The image and its size scaled to fit the box (never enlarged past twice its pixel size)."""
+    image = ImageReader(io.BytesIO(data))
+    width, height = image.getSize()
+    scale = min(box_width / width, box_height / height, 2.0)
+    return image, width * scale, height * scale
+
+
+def _logos(pdf: canvas.Canvas, logos: list[bytes], warnings: list[str]) -> bool:
+    """Partner logos in a centred row at the top; True if any was drawn."""
+    placed = []
+    for data in logos[:MAX_LOGOS]:
+        try:
+            placed.append(_image(data, box_width=LOGO_WIDTH, box_height=LOGO_HEIGHT))
+        except Exception:  # any undecodable image must not stop the certificate
+            warnings.append(
+                _("The template's logo could not be read; the certificate was printed without it.")
+            )
+    if not placed:
+        return False
+    total = sum(placed_width for _reader, placed_width, _height in placed) + LOGO_GAP * (len(placed) - 1)
+    x = (PAGE_WIDTH - total) / 2
+    for image, width, height in placed:
+        # Bottom-aligned in the row, so logos of different shapes stand on one line.
+        pdf.drawImage(image, x, LOGO_TOP - LOGO_HEIGHT, width, height, mask="auto")
+        x += width + LOGO_GAP
+    return True
+
+
+def _signatories(writer: _Writer, signatories: list[Signatory], accent: Color, warnings: list[str]) -> None:
+    """Side by side under the body: the signature image above the line, name and title below it."""
+    if not signatories:
         return
-    x, width, top = 80, 250, 128
-    writer.pdf.setStrokeColor(accent)
-    writer.pdf.setLineWidth(0.8)
-    writer.pdf.line(x, top + 4, x + width, top + 4)
-    if doc.signatory_name:
-        top -= writer.draw(
-            writer.paragraph(doc.signatory_name, size=11, bold=True, align=TA_LEFT), x=x, top=top, width=width
-        )
-    if doc.signatory_title:
-        writer.draw(
-            writer.paragraph(doc.signatory_title, size=9, colour=MUTED, align=TA_LEFT),
-            x=x,
-            top=top,
-            width=width,
-        )
+    count = len(signatories)
+    width = min(240, (SIGNATURE_AREA - SIGNATURE_GAP * (count - 1)) / count)
+    pdf = writer.pdf
+    for index, signatory in enumerate(signatories):
+        x = SIGNATURE_LEFT + index * (width + SIGNATURE_GAP)
+        if signatory.signature:
+            try:
+                image, image_width, image_height = _image(
+                    signatory.signature, box_width=width - 20, box_height=SIGNATURE_HEIGHT
+                )
+                pdf.drawImage(
+                    image,
+                    x + (width - image_width) / 2,
+                    SIGNATURE_LINE + 3,
+                    image_width,
+                    image_height,
+                    mask="auto",
+                )
+            except Exception:  # any undecodable image must not stop the certificate
+                warnings.append(
+                    _("A signature image could not be read; the certificate was printed without it.")
+                )
+        pdf.setStrokeColor(accent)
+        pdf.setLineWidth(0.8)
+        pdf.line(x, SIGNATURE_LINE, x + width, SIGNATURE_LINE)
+        top = SIGNATURE_LINE - 3
+        if signatory.name:
+            top -= writer.draw(
+                writer.paragraph(signatory.name, size=10.5, bold=True), x=x, top=top, width=width
+            )
+        if signatory.title:
+            writer.draw(writer.paragraph(signatory.title, size=8.5, colour=MUTED), x=x, top=top, width=width)
 
 
 def draw_qr(pdf: canvas.Canvas, value: str, *, x: float, y: float, size: float) -> None:

@@ -7,11 +7,10 @@ delivers it again; the service's row locks and the unique enrolment make the sec
 from datetime import timedelta
 
 from celery import shared_task
-from django.db import InterfaceError, OperationalError
 
 from certificates import services
 
-TRANSIENT = (OperationalError, InterfaceError, ConnectionError, TimeoutError)
+TRANSIENT = services.TRANSIENT_ERRORS
 RETRY = {
     "acks_late": True,
     "reject_on_worker_lost": True,
@@ -41,9 +40,15 @@ def notify_certificate_issued(certificate_id: int) -> None:
     services.notify_certificate_issued(certificate_id=certificate_id)
 
 
+@shared_task(**RETRY)
+def reissue_batch_item(item_id: int) -> str | None:
+    return services.reissue_batch_item(item_id=item_id)
+
+
 @shared_task(acks_late=True)
 def sweep_missing_certificates() -> dict[str, int]:
-    """Beat: what a lost message or a broker outage left behind: a certificate, a PDF or a notification."""
+    """Beat: what a lost message or a broker outage left behind: a certificate, a PDF, a notification or
+    an item of a bulk re-issue."""
     enrolment_ids = services.enrolments_missing_certificates(older_than=SWEEP_GRACE, limit=SWEEP_BATCH)
     for enrolment_id in enrolment_ids:
         issue_certificate.delay(enrolment_id)
@@ -53,8 +58,12 @@ def sweep_missing_certificates() -> dict[str, int]:
     unnotified_ids = services.certificates_missing_notification(older_than=SWEEP_GRACE, limit=SWEEP_BATCH)
     for certificate_id in unnotified_ids:
         notify_certificate_issued.delay(certificate_id)
+    item_ids = services.batch_items_pending(older_than=SWEEP_GRACE, limit=SWEEP_BATCH)
+    for item_id in item_ids:
+        reissue_batch_item.delay(item_id)
     return {
         "certificates": len(enrolment_ids),
         "pdfs": len(certificate_ids),
         "notifications": len(unnotified_ids),
+        "reissues": len(item_ids),
     }

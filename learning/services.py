@@ -107,3 +107,25 @@ def _complete_if_requirements_met(enrolment: Enrolment) -> bool:
     enrolment.status, enrolment.completed_at = locked.status, locked.completed_at
     signals.course_completed.send(sender=Enrolment, enrolment=locked)
     return True
+
+
+def complete_course_manually(*, trainee: User, course: Course) -> tuple[Enrolment, bool]:
+    """Record that the trainee completed the course outside the platform (a face-to-face course).
+
+    Enrols them first if needed (a withdrawn enrolment is taken up again), then marks the enrolment
+    completed whatever the online rules say: the caller (a coordinator or the course's trainer) vouches for
+    it and keeps the audit record. Sends course_completed like any completion. Returns (enrolment, True)
+    when this call completed it, (enrolment, False) when it was already completed.
+    """
+    with transaction.atomic():
+        enrolment, _created = Enrolment.objects.get_or_create(
+            trainee=trainee, course=course, defaults={"last_activity_at": timezone.now()}
+        )
+        locked = Enrolment.objects.select_for_update().get(pk=enrolment.pk)
+        if locked.status == EnrolmentStatus.COMPLETED:
+            return locked, False
+        locked.status = EnrolmentStatus.COMPLETED
+        locked.completed_at = timezone.now()
+        locked.save(update_fields=["status", "completed_at"])
+        signals.course_completed.send(sender=Enrolment, enrolment=locked)
+        return locked, True

@@ -12,7 +12,7 @@ from pypdf import PdfReader
 from reportlab.pdfbase.ttfonts import shapeStr
 
 from certificates import fonts
-from certificates.rendering import CertificateDocument, render_certificate
+from certificates.rendering import CertificateDocument, Signatory, render_certificate
 
 NAMES = {
     "km": "សុភ័ក្ត្រ ស្រីមុំ",
@@ -35,8 +35,7 @@ def document(**overrides) -> CertificateDocument:
         "code": "abcdEFGH1234ijklMNOP56",
         "reference": "MCT-ABCD-EFGH",
         "verify_url": "http://testserver/verify/abcdEFGH1234ijklMNOP56/",
-        "signatory_name": "Dr. Malai Phommachanh",
-        "signatory_title": "Programme director",
+        "signatories": [Signatory(name="Dr. Malai Phommachanh", title="Programme director")],
     }
     values.update(overrides)
     return CertificateDocument(**values)
@@ -132,7 +131,7 @@ def test_a_character_no_font_has_prints_with_the_fallback_and_a_warning():
 
 
 def test_an_unreadable_logo_gives_a_warning_not_a_crash():
-    rendered = render_certificate(document(logo=b"not an image"))
+    rendered = render_certificate(document(logos=[b"not an image"]))
     assert len(PdfReader(io.BytesIO(rendered.pdf)).pages) == 1
     assert "logo" in rendered.warnings[0]
 

@@ -36,7 +36,7 @@ from accounts.models import User
 from courses.models import Course, CourseStatus, Lesson
 from learning.models import Enrolment, EnrolmentStatus
 from quizzes.models import Answer, Attempt, AttemptStatus, FeedbackPolicy
-from reminders import emails, kinds, timezones, tokens
+from reminders import emails, kinds, services, timezones, tokens
 from reminders.models import Delivery, DeliveryStatus, EmailMode, Kind, Notification, OptOut
 
 logger = logging.getLogger(__name__)
@@ -438,6 +438,7 @@ def send_deliveries(*, delivery_ids: list[int], now: datetime | None = None, con
 
     # The in-app copy exists before any email goes out; a retried delivery finds it and adds none.
     Notification.objects.bulk_create(notifications, ignore_conflicts=True)
+    services.forget_unread_counts(n.recipient_id for n in notifications)
     _mark_skipped(report.skipped)
     if report.in_app_only:
         Delivery.objects.filter(pk__in=report.in_app_only).update(status=DeliveryStatus.SENT, sent_at=now)

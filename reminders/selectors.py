@@ -1,5 +1,6 @@
 """Reads of the reminders app: a person's notifications, unread count, the rules in force for a scope."""
 
+from django.core.cache import cache
 from django.db.models import QuerySet
 
 from accounts.models import User
@@ -14,8 +15,22 @@ def notifications_for(*, user: User) -> QuerySet[Notification]:
     )
 
 
+UNREAD_TTL = 600  # bounds staleness after a change made outside the services (the admin, a shell)
+
+
+def unread_key(user_id: int) -> str:
+    return f"reminders:unread:{user_id}"
+
+
 def unread_count(*, user: User) -> int:
-    return Notification.objects.filter(recipient=user, read_at__isnull=True).count()
+    """The layout shows it on every page, so it is cached per person; every service that creates or reads
+    notifications forgets the count of the people concerned (services.forget_unread_counts)."""
+    key = unread_key(user.pk)
+    count = cache.get(key)
+    if count is None:
+        count = Notification.objects.filter(recipient=user, read_at__isnull=True).count()
+        cache.set(key, count, UNREAD_TTL)
+    return count
 
 
 def preferences_of(*, user: User) -> tuple[NotificationPreference | None, set[str]]:

@@ -12,13 +12,14 @@ from collections.abc import Iterable
 from datetime import datetime
 
 from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Model
 from django.utils import timezone
 
 from accounts.models import User
 from courses.models import Course, Programme
-from reminders import kinds, timezones, tokens
+from reminders import kinds, selectors, timezones, tokens
 from reminders.models import (
     Delivery,
     EmailMode,
@@ -205,16 +206,28 @@ def unsubscribe(*, token: str) -> tokens.Unsubscribe | None:
 
 
 # --- Reading notifications ---------------------------------------------------------------------------
+def forget_unread_counts(user_ids) -> None:
+    """Drop the cached unread counts now and again after commit (a reader in between may cache the old)."""
+    keys = [selectors.unread_key(user_id) for user_id in set(user_ids)]
+    if not keys:
+        return
+    cache.delete_many(keys)
+    transaction.on_commit(lambda: cache.delete_many(keys))
+
+
 def mark_read(*, notification: Notification, now: datetime | None = None) -> None:
     if notification.read_at is None:
         notification.read_at = _now(now)
         Notification.objects.filter(pk=notification.pk, read_at__isnull=True).update(
             read_at=notification.read_at
         )
+        forget_unread_counts([notification.recipient_id])
 
 
 def mark_all_read(*, user: User, now: datetime | None = None) -> int:
-    return Notification.objects.filter(recipient=user, read_at__isnull=True).update(read_at=_now(now))
+    marked = Notification.objects.filter(recipient=user, read_at__isnull=True).update(read_at=_now(now))
+    forget_unread_counts([user.pk])
+    return marked
 
 
 # --- Rules set by trainers and coordinators -------------------------------------------------------------

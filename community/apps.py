@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils.translation import gettext_lazy as _
 
 
@@ -17,6 +17,12 @@ class CommunityConfig(AppConfig):
             post_delete.connect(
                 receivers.bump_hub, sender=model, dispatch_uid=f"community-hub-{model_name}-d"
             )
+        # Linking a case to a lesson (or unlinking it) changes the lesson page's "related good practices".
+        m2m_changed.connect(
+            receivers.bump_hub,
+            sender=self.get_model("CaseStudy").lessons.through,
+            dispatch_uid="community-hub-lessons",
+        )
         partner = "accounts.PartnerOrganisation"  # partner names are shown and offered in the hub's filters
         post_save.connect(receivers.bump_hub, sender=partner, dispatch_uid="community-hub-partner")
         post_delete.connect(receivers.bump_hub, sender=partner, dispatch_uid="community-hub-partner-d")

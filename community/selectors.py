@@ -218,9 +218,16 @@ def review_queue() -> QuerySet[CaseStudy]:
 
 
 def related_cases_for_lesson(*, lesson: Lesson, limit: int = 3) -> list[CaseStudy]:
-    return list(
-        CaseStudy.objects.published()
-        .filter(lessons=lesson)
-        .order_by("-published_at")
-        .only("pk", "title", "country", "year", "summary")[:limit]
-    )
+    """Shown on every lesson page, so cached under the hub version (bumped by any change to a case, its
+    publication or its links to lessons)."""
+    key = community_cache.hub_key(name=f"lesson-{lesson.pk}", language="", query=str(limit))
+    cases = cache.get(key)
+    if cases is None:
+        cases = list(
+            CaseStudy.objects.published()
+            .filter(lessons=lesson)
+            .order_by("-published_at")
+            .only("pk", "title", "country", "year", "summary")[:limit]
+        )
+        cache.set(key, cases, community_cache.FRAGMENT_TTL)
+    return cases

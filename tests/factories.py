@@ -144,3 +144,11 @@ def course_with_lessons(*, modules: int = 1, lessons_per_module: int = 3, **cour
         for position in range(lessons_per_module):
             LessonFactory(module=module, position=position + 1)
     return course
+
+
+def warm_layout(client) -> None:
+    """The layout's unread-notifications count is cached per person from their first page on; query-count
+    tests compare pages after that first one."""
+    from django.urls import reverse
+
+    assert client.get(reverse("reminders:settings")).status_code == 200

@@ -8,7 +8,7 @@ from accounts.models import Country, Role
 from certificates import services
 from certificates.models import Certificate, EventKind
 from tests.certificates.factories import CompletedEnrolmentFactory
-from tests.factories import CoordinatorFactory, TraineeFactory, TrainerFactory
+from tests.factories import CoordinatorFactory, TraineeFactory, TrainerFactory, warm_layout
 
 
 def verify_url(certificate: Certificate) -> str:
@@ -124,6 +124,7 @@ def test_dashboard_links_to_the_certificates(client, certificate):
 def test_my_certificates_query_count_does_not_grow(client, db):
     trainee = TraineeFactory()
     login(client, trainee)
+    warm_layout(client)
 
     def count() -> int:
         with CaptureQueriesContext(connection) as queries:
@@ -245,6 +246,7 @@ def test_manage_list_searches_by_reference_and_name(client, db):
 
 def test_manage_list_query_count_does_not_grow(client, db):
     login(client, CoordinatorFactory())
+    warm_layout(client)
 
     def count() -> int:
         with CaptureQueriesContext(connection) as queries:

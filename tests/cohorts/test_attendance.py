@@ -9,7 +9,7 @@ from accounts.models import Role
 from learning.cohorts import services
 from learning.models import Attendance
 from tests.cohorts.factories import CohortFactory, CohortSessionFactory, ParticipantFactory, facilitator_of
-from tests.factories import CoordinatorFactory, TraineeFactory, TrainerFactory
+from tests.factories import CoordinatorFactory, TraineeFactory, TrainerFactory, warm_layout
 
 pytestmark = pytest.mark.django_db
 
@@ -176,6 +176,7 @@ def queries_for(client, url: str) -> int:
 def test_the_attendance_page_query_count_does_not_grow_with_participants(client, setup):
     cohort, session, _ = setup
     client.force_login(facilitator_of(cohort))
+    warm_layout(client)
     few = queries_for(client, page_url(session))
     ParticipantFactory.create_batch(30, cohort=cohort)
     assert queries_for(client, page_url(session)) == few

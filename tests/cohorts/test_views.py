@@ -11,7 +11,14 @@ from django.utils import timezone
 from learning.cohorts import services
 from learning.models import Cohort, CohortSession, Participant
 from tests.cohorts.factories import CohortFactory, CohortSessionFactory, ParticipantFactory, facilitator_of
-from tests.factories import CoordinatorFactory, CourseFactory, ModuleFactory, TraineeFactory, TrainerFactory
+from tests.factories import (
+    CoordinatorFactory,
+    CourseFactory,
+    ModuleFactory,
+    TraineeFactory,
+    TrainerFactory,
+    warm_layout,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -179,6 +186,7 @@ def test_detail_and_list_query_counts_do_not_grow(client):
     cohort = CohortFactory()
     facilitator = facilitator_of(cohort)
     client.force_login(facilitator)
+    warm_layout(client)
     detail, listing = cohort.get_absolute_url(), reverse("learning:cohorts:list")
     few = (queries_for(client, detail), queries_for(client, listing))
     ParticipantFactory.create_batch(20, cohort=cohort)

@@ -329,6 +329,20 @@ def test_trainer_links_a_case_to_own_lesson_and_the_lesson_shows_it(client, cour
     assert "Solar pumps for dry-season irrigation" in client.get(lesson.get_absolute_url()).content.decode()
 
 
+def test_the_lesson_page_follows_links_and_unpublishing_at_once(client, course, trainer, member):
+    """Related cases are cached per lesson: linking, unlinking and withdrawing a case show at once."""
+    lesson = LessonFactory(module=ModuleFactory(course=course))
+    case = CaseStudyFactory(title="Solar pumps for dry-season irrigation")
+    client.force_login(member)
+    assert case.title not in client.get(lesson.get_absolute_url()).content.decode()  # cached: none
+    services.link_lesson(case=case, lesson=lesson, actor=trainer)
+    assert case.title in client.get(lesson.get_absolute_url()).content.decode()
+    type(case).objects.filter(pk=case.pk).update(title="Renamed")  # a write with no signal: TTL-bound
+    case.lessons.remove(lesson)  # the admin or a data fix: m2m_changed
+    assert case.title not in client.get(lesson.get_absolute_url()).content.decode()
+    assert "Renamed" not in client.get(lesson.get_absolute_url()).content.decode()
+
+
 @pytest.mark.parametrize("role", ["other_trainer", "member", "coordinator"])
 def test_linking_someone_elses_lesson_is_refused(client, roles, course, role):
     lesson = LessonFactory(module=ModuleFactory(course=course))

@@ -9,7 +9,7 @@ from django.urls import reverse
 from quizzes import selectors, services
 from quizzes.exports import sanitize_cell
 from quizzes.models import QuizPurpose
-from tests.factories import CourseFactory, EnrolmentFactory
+from tests.factories import CourseFactory, EnrolmentFactory, warm_layout
 from tests.quizzes.factories import QuizFactory, add_questions, course_trainer, enrolled_trainee, single
 
 pytestmark = pytest.mark.django_db
@@ -52,6 +52,7 @@ def test_item_analysis_query_count_does_not_grow_with_attempts(client):
     quiz = QuizFactory()
     add_questions(quiz, [single(), single()])
     client.force_login(course_trainer(quiz.course))
+    warm_layout(client)
     url = reverse("quizzes:studio_analysis", kwargs={"slug": quiz.course.slug, "quiz_id": quiz.pk})
     take(quiz, enrolled_trainee(quiz.course), [0, 1])
     with CaptureQueriesContext(connection) as few:
@@ -104,6 +105,7 @@ def test_course_page_lists_quizzes_with_constant_queries(client):
     course = CourseFactory()
     trainee = EnrolmentFactory(course=course).trainee
     client.force_login(trainee)
+    warm_layout(client)
     QuizFactory(course=course, title="First module check")
     with CaptureQueriesContext(connection) as few:
         html = client.get(course.get_absolute_url()).content.decode()

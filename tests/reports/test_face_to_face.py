@@ -44,7 +44,13 @@ from reports import services
 from reports.models import ExportLog
 from reports.suppression import HIDDEN
 from tests.cohorts.factories import CohortFactory, CohortSessionFactory, ParticipantFactory
-from tests.factories import CourseFactory, PartnerOrganisationFactory, ProgrammeFactory, TraineeFactory
+from tests.factories import (
+    CourseFactory,
+    PartnerOrganisationFactory,
+    ProgrammeFactory,
+    TraineeFactory,
+    warm_layout,
+)
 from tests.reports.factories import enrol, national_coordinator, person, regional_coordinator
 
 DASHBOARD = reverse("reports:dashboard")
@@ -415,6 +421,7 @@ def queries_for(client, url):
 
 def test_dashboard_query_count_is_the_same_for_5_and_200_participants(client, db):
     client.force_login(regional_coordinator())
+    warm_layout(client)
     filtered = DASHBOARD + f"?country={Country.LAOS}&date_from=2020-01"
     add_participants(5, offset=0)
     services.rebuild_cube()

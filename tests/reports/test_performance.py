@@ -10,7 +10,7 @@ from django.utils import timezone
 from accounts.models import Country, Profile, User
 from learning.models import Enrolment, EnrolmentStatus
 from reports import services
-from tests.factories import CourseFactory, PartnerOrganisationFactory
+from tests.factories import CourseFactory, PartnerOrganisationFactory, warm_layout
 from tests.reports.factories import regional_coordinator
 
 COUNTRIES = ["CN", "MM", "LA", "TH", "KH", "VN"]
@@ -55,6 +55,7 @@ def test_dashboard_query_count_is_the_same_for_100_and_10000_enrolments(client, 
     courses = [CourseFactory() for _ in range(3)]
     orgs = [PartnerOrganisationFactory() for _ in range(3)]
     client.force_login(regional_coordinator())
+    warm_layout(client)
     url = reverse("reports:dashboard")
     filtered = url + f"?country={Country.LAOS}&date_from=2020-01"
     make_enrolments(100, courses, orgs, 0)

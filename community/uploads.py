@@ -8,21 +8,19 @@ slides, spreadsheets) go through the same type-and-content check as lesson resou
 """
 
 import io
-import warnings
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import Image
 
+from courses import images
 from courses import uploads as course_uploads
 
 IMAGE_FORMATS = {"jpg": "JPEG", "jpeg": "JPEG", "png": "PNG", "webp": "WEBP", "gif": "GIF"}
 MAX_EDGE = 1600
-MAX_PIXELS = 40_000_000
 JPEG_QUALITY = 82
 
 
@@ -45,51 +43,31 @@ def prepare_image(upload) -> PreparedImage:
         raise ValidationError(
             _("Images must be JPEG, PNG, WebP or GIF files (not “%(ext)s”).") % {"ext": extension or "?"}
         )
-    if upload.size > image_max_bytes():
-        raise ValidationError(
-            _("The image is %(size)s; the limit is %(limit)s.")
-            % {"size": filesizeformat(upload.size), "limit": filesizeformat(image_max_bytes())}
-        )
     unreadable = ValidationError(
         _("“%(name)s” is not a readable %(kind)s image. It may be damaged, or not an image at all.")
         % {"name": upload.name[-80:], "kind": IMAGE_FORMATS[extension]}
     )
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("error", Image.DecompressionBombWarning)
-            upload.seek(0)
-            with Image.open(upload) as probe:
-                if probe.format != IMAGE_FORMATS[extension]:
-                    raise ValidationError(
-                        _("The file's content does not match its “.%(ext)s” extension.") % {"ext": extension}
-                    )
-                if probe.width * probe.height > MAX_PIXELS:
-                    raise ValidationError(_("The image has too many pixels. Please upload a smaller image."))
-                probe.verify()
-            upload.seek(0)
-            with Image.open(upload) as image:
-                image.load()
-                image = ImageOps.exif_transpose(image)
-                has_alpha = image.mode in ("RGBA", "LA") or (
-                    image.mode == "P" and "transparency" in image.info
-                )
-                image = image.convert("RGBA" if has_alpha else "RGB")
-                image.thumbnail((MAX_EDGE, MAX_EDGE), Image.Resampling.LANCZOS)
-                out = io.BytesIO()
-                if has_alpha:
-                    image.save(out, format="PNG", optimize=True)
-                    suffix, content_type = "png", "image/png"
-                else:
-                    image.save(out, format="JPEG", quality=JPEG_QUALITY, optimize=True, progressive=True)
-                    suffix, content_type = "jpg", "image/jpeg"
-                width, height = image.size
-    except ValidationError:
-        raise
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError,
-            Image.DecompressionBombWarning) as error:  # fmt: skip
-        raise unreadable from error
-    finally:
-        upload.seek(0)
+
+    def matches_extension(image_format: str | None) -> None:
+        if image_format != IMAGE_FORMATS[extension]:
+            raise ValidationError(
+                _("The file's content does not match its “.%(ext)s” extension.") % {"ext": extension}
+            )
+
+    image = images.decoded(
+        upload, limit=image_max_bytes(), unreadable=unreadable, check_format=matches_extension
+    )
+    has_alpha = images.has_transparency(image)
+    image = image.convert("RGBA" if has_alpha else "RGB")
+    image.thumbnail((MAX_EDGE, MAX_EDGE), Image.Resampling.LANCZOS)
+    out = io.BytesIO()
+    if has_alpha:
+        image.save(out, format="PNG", optimize=True)
+        suffix, content_type = "png", "image/png"
+    else:
+        image.save(out, format="JPEG", quality=JPEG_QUALITY, optimize=True, progressive=True)
+        suffix, content_type = "jpg", "image/jpeg"
+    width, height = image.size
     return PreparedImage(ContentFile(out.getvalue(), name=f"image.{suffix}"), content_type, width, height)
 
 

@@ -227,45 +227,52 @@ def create(course: Course, value: list[dict], modules: list[Module]) -> None:
             is_required=quiz_data["is_required"],
             is_published=quiz_data["is_published"],
         )
-        for position, question_data in enumerate(quiz_data["questions"], start=1):
-            numeric = question_data["kind"] == QuestionKind.NUMERIC
-            question = Question.objects.create(
-                quiz=quiz,
-                position=position,
-                kind=question_data["kind"],
-                text=question_data["text"].strip(),
-                explanation=question_data.get("explanation", "").strip(),
-                points=question_data["points"],
-                multiple_scoring=question_data["multiple_scoring"],
-                numeric_answer=_decimal(question_data.get("numeric_answer")) if numeric else None,
-                numeric_tolerance=(_decimal(question_data.get("numeric_tolerance", "0")) or Decimal(0))
-                if numeric
-                else Decimal(0),
-                accepted_answers=[a.strip() for a in question_data.get("accepted_answers", []) if a.strip()]
-                if question_data["kind"] == QuestionKind.SHORT_TEXT
-                else [],
-            )
-            QuestionTranslation.objects.bulk_create(
-                QuestionTranslation(
-                    question=question,
-                    language=t["language"],
-                    text=t["text"],
-                    explanation=t.get("explanation", ""),
-                )
-                for t in question_data.get("translations", [])
-            )
-            choices = question_data.get("choices", []) if question_data["kind"] in CHOICE_KINDS else []
-            for choice_position, choice_data in enumerate(choices, start=1):
-                choice = Choice.objects.create(
-                    question=question,
-                    text=choice_data["text"].strip(),
-                    is_correct=choice_data["is_correct"],
-                    position=choice_position,
-                )
-                ChoiceTranslation.objects.bulk_create(
-                    ChoiceTranslation(choice=choice, language=t["language"], text=t["text"])
-                    for t in choice_data.get("translations", [])
-                )
+        _create_questions(quiz, quiz_data["questions"])
+
+
+def _question(quiz: Quiz, position: int, data: dict) -> Question:
+    numeric = data["kind"] == QuestionKind.NUMERIC
+    return Question(
+        quiz=quiz,
+        position=position,
+        kind=data["kind"],
+        text=data["text"].strip(),
+        explanation=data.get("explanation", "").strip(),
+        points=data["points"],
+        multiple_scoring=data["multiple_scoring"],
+        numeric_answer=_decimal(data.get("numeric_answer")) if numeric else None,
+        numeric_tolerance=(_decimal(data.get("numeric_tolerance", "0")) or Decimal(0))
+        if numeric
+        else Decimal(0),
+        accepted_answers=[a.strip() for a in data.get("accepted_answers", []) if a.strip()]
+        if data["kind"] == QuestionKind.SHORT_TEXT
+        else [],
+    )
+
+
+def _create_questions(quiz: Quiz, rows: list[dict]) -> None:
+    """Four INSERTs per quiz however many questions: bulk_create returns the new ids on PostgreSQL and on
+    SQLite 3.35+, which the choices and translations need."""
+    questions = Question.objects.bulk_create(_question(quiz, n, data) for n, data in enumerate(rows, start=1))
+    QuestionTranslation.objects.bulk_create(
+        QuestionTranslation(
+            question=question, language=t["language"], text=t["text"], explanation=t.get("explanation", "")
+        )
+        for question, data in zip(questions, rows, strict=True)
+        for t in data.get("translations", [])
+    )
+    pairs = [
+        (Choice(question=question, text=c["text"].strip(), is_correct=c["is_correct"], position=n), c)
+        for question, data in zip(questions, rows, strict=True)
+        if data["kind"] in CHOICE_KINDS
+        for n, c in enumerate(data.get("choices", []), start=1)
+    ]
+    choices = Choice.objects.bulk_create(choice for choice, _data in pairs)
+    ChoiceTranslation.objects.bulk_create(
+        ChoiceTranslation(choice=choice, language=t["language"], text=t["text"])
+        for choice, (_unsaved, data) in zip(choices, pairs, strict=True)
+        for t in data.get("translations", [])
+    )
 
 
 PART = exchange.Part(key=KEY, export=export, check=check, create=create)

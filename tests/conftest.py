@@ -69,10 +69,24 @@ def celery_worker(_celery_worker, transactional_db):
     """
     celery_app.control.purge()  # nothing left over from an earlier test (this process's own queue only)
     yield _celery_worker
-    deadline = time.monotonic() + 15
-    while (worker_state.active_requests or worker_state.reserved_requests) and time.monotonic() < deadline:
-        time.sleep(0.05)
+    _wait_until_idle()
     celery_app.control.purge()
+
+
+def _wait_until_idle(*, quiet: float = 0.3, timeout: float = 15) -> None:
+    """Idle for `quiet` seconds in a row: a finished task may have just queued a follow-up (completion ->
+    certificate -> notification), which the worker has not fetched yet at the instant it looks idle. A task
+    running while the tables are flushed deadlocked with the TRUNCATE on PostgreSQL."""
+    deadline = time.monotonic() + timeout
+    idle_since = None
+    while time.monotonic() < deadline:
+        if worker_state.active_requests or worker_state.reserved_requests:
+            idle_since = None
+        elif idle_since is None:
+            idle_since = time.monotonic()
+        elif time.monotonic() - idle_since >= quiet:
+            return
+        time.sleep(0.02)
 
 
 @pytest.fixture(scope="session")

@@ -36,7 +36,7 @@ def create_data() -> tuple[list[tuple[int, str, bytes, dict]], object]:
     from django.contrib.sessions.backends.db import SessionStore
     from django.utils import timezone
 
-    from accounts import middleware
+    from accounts import middleware, timezones
     from accounts.models import User
     from learning.models import Enrolment
     from quizzes import services
@@ -86,10 +86,12 @@ def create_data() -> tuple[list[tuple[int, str, bytes, dict]], object]:
         session[SESSION_KEY] = str(user.pk)
         session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
         session[HASH_SESSION_KEY] = user.get_session_auth_hash()
-        # What signing in stores (accounts.middleware.remember_language_at_login): without it every
-        # request would be a session's first and pay for a profile read and a session write.
+        # What signing in stores (accounts.middleware.remember_language_at_login and
+        # accounts.timezones.remember_time_zone_at_login): without it every request would be a session's
+        # first and pay for a profile read and a session write.
         session[middleware.SESSION_KEY] = ""
         session[middleware.CALENDAR_SESSION_KEY] = False
+        session[timezones.SESSION_KEY] = timezones.zone_name_of_user(user)
         session.create()
         path = f"/courses/{course.slug}/quizzes/{quiz.pk}/attempts/{attempt.pk}/submit/"
         headers = {

@@ -7,7 +7,6 @@
 from accounts.models import User
 from courses.models import Course
 from learning import permissions, selectors, services
-from learning.models import Enrolment, EnrolmentStatus
 
 
 def is_enrolled_in(user: User, course: Course) -> bool:
@@ -19,11 +18,7 @@ def reevaluate_completion_after_quiz(sender, *, attempt, counts_for_completion=T
     # (lessons and attendance re-check completion themselves when they change).
     if not counts_for_completion:
         return
-    enrolment = Enrolment.objects.filter(
-        trainee_id=attempt.trainee_id, course_id=attempt.quiz.course_id, status=EnrolmentStatus.ACTIVE
-    ).first()
-    if enrolment is not None:
-        services.evaluate_completion(enrolment=enrolment)
+    services.evaluate_completion_of(trainee_id=attempt.trainee_id, course_id=attempt.quiz.course_id)
 
 
 def connect() -> None:

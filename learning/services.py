@@ -92,19 +92,41 @@ def complete_lesson(*, enrolment: Enrolment, lesson: Lesson) -> bool:
 
 
 def evaluate_completion(*, enrolment: Enrolment) -> bool:
-    """Re-check the completion rules (after a quiz is passed, attendance is taken ...)."""
+    """Re-check the completion rules (after attendance is taken ...)."""
     with transaction.atomic():
         return _complete_if_requirements_met(enrolment)
 
 
+def evaluate_completion_of(*, trainee_id: int, course_id: int) -> bool:
+    """Re-check the completion of the trainee's active enrolment in the course, if any (after a quiz pass).
+
+    Finds and locks the enrolment in one query; inside the caller's transaction (a quiz submission) it adds
+    no savepoint of its own.
+    """
+    with transaction.atomic(savepoint=False):
+        locked = (
+            Enrolment.objects.select_for_update()
+            .filter(trainee_id=trainee_id, course_id=course_id, status=EnrolmentStatus.ACTIVE)
+            .first()
+        )
+        return locked is not None and _complete_locked(locked)
+
+
 def _complete_if_requirements_met(enrolment: Enrolment) -> bool:
     locked = Enrolment.objects.select_for_update().get(pk=enrolment.pk)
+    completed = _complete_locked(locked)
+    if completed:
+        enrolment.status, enrolment.completed_at = locked.status, locked.completed_at
+    return completed
+
+
+def _complete_locked(locked: Enrolment) -> bool:
+    """Complete the locked enrolment if it is active and meets every rule; send course_completed once."""
     if locked.status != EnrolmentStatus.ACTIVE or not completion.requirements_met(locked):
         return False
     locked.status = EnrolmentStatus.COMPLETED
     locked.completed_at = timezone.now()
     locked.save(update_fields=["status", "completed_at"])
-    enrolment.status, enrolment.completed_at = locked.status, locked.completed_at
     signals.course_completed.send(sender=Enrolment, enrolment=locked)
     return True
 

@@ -104,15 +104,10 @@ def past_attempts(*, quiz: Quiz, trainee: User) -> list[Attempt]:
     return list(Attempt.objects.filter(quiz=quiz, trainee=trainee).order_by("-number"))
 
 
-def has_passed_required_quizzes(*, trainee_id: int, course_id: int) -> bool:
-    """Completion rule: every required, published quiz of the course has a passing attempt (one query)."""
+def required_quizzes_not_passed(*, trainee_id: int, course_id: int) -> QuerySet[Quiz]:
+    """Completion rule: the course's required, published quizzes the trainee has not passed (empty = met)."""
     passed = Attempt.objects.filter(quiz=OuterRef("pk"), trainee_id=trainee_id, passed=True)
-    return not (
-        Quiz.objects.published()
-        .filter(course_id=course_id, is_required=True)
-        .filter(~Exists(passed))
-        .exists()
-    )
+    return Quiz.objects.published().filter(course_id=course_id, is_required=True).filter(~Exists(passed))
 
 
 # --- one attempt ----------------------------------------------------------------------------------------

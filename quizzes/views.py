@@ -6,7 +6,7 @@ answer key. Refusals are messages (400, or 409 for an attempt already closed), n
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language
@@ -140,18 +140,28 @@ def save(request: HttpRequest, slug: str, quiz_id: int, attempt_id: int) -> Http
 @never_cache
 @require_POST
 def submit(request: HttpRequest, slug: str, quiz_id: int, attempt_id: int) -> HttpResponse:
-    attempt = _attempt(request, slug, quiz_id, attempt_id)
+    # The permission filter goes into the service's locking query: a submission reads the attempt once.
+    scope = permissions.attempts_of(request.user).filter(quiz_id=quiz_id, quiz__course__slug=slug)
+    result_url = reverse(
+        "quizzes:result", kwargs={"slug": slug, "quiz_id": quiz_id, "attempt_id": attempt_id}
+    )
     try:
-        submitted = services.submit_attempt(attempt=attempt, responses=forms.answer_payload(request.POST))
+        submitted = services.submit_attempt(
+            attempt=Attempt(pk=attempt_id), scope=scope, responses=forms.answer_payload(request.POST)
+        )
+    except Attempt.DoesNotExist:
+        raise Http404 from None
     except services.AttemptClosed as error:
         messages.error(request, str(error))
-        return redirect(_result_url(attempt))
+        return redirect(result_url)
     except services.AttemptError as error:
-        return _render_attempt(request, attempt, error=str(error), status=400)
+        return _render_attempt(
+            request, _attempt(request, slug, quiz_id, attempt_id), error=str(error), status=400
+        )
     if submitted.timed_out:
         messages.warning(request, _("Time was up, so only the answers saved before the limit were graded."))
     # The result page renders the feedback; this request only grades.
-    return redirect(_result_url(attempt))
+    return redirect(result_url)
 
 
 @never_cache

@@ -1,11 +1,11 @@
-"""The cohort's attendance rule, as a completion rule (listed in learning.completion.RULES).
+"""The cohort's attendance rule, as a completion rule (asked by learning.completion.requirements_met).
 
 An enrolment that belongs to no cohort, or to a cohort without an attendance rule, passes. Otherwise the
 participant must have been present at the rule's share of the cohort's sessions (cancelled ones do not count).
 """
 
 from learning.cohorts import selectors
-from learning.models import CohortMode, Enrolment, Participant
+from learning.models import Enrolment, Participant
 
 
 def cohort_attendance_met(enrolment: Enrolment) -> bool:
@@ -16,12 +16,3 @@ def cohort_attendance_met(enrolment: Enrolment) -> bool:
     return selectors.meets_rule(
         attended=attended, total=total, percent=participant.cohort.min_attendance_percent
     )
-
-
-def attendance_replaces_online(enrolment: Enrolment) -> bool:
-    """True for a participant of a face-to-face cohort that has an attendance rule."""
-    return Participant.objects.filter(
-        enrolment=enrolment,
-        cohort__mode=CohortMode.FACE_TO_FACE,
-        cohort__min_attendance_percent__isnull=False,
-    ).exists()

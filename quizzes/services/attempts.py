@@ -13,7 +13,7 @@ from datetime import datetime, timedelta
 from decimal import Decimal
 
 from django.db import IntegrityError, connection, transaction
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -137,12 +137,21 @@ def save_answers(*, attempt: Attempt, responses: Responses, now: datetime | None
 
 
 def submit_attempt(
-    *, attempt: Attempt, responses: Responses | None = None, now: datetime | None = None
+    *,
+    attempt: Attempt,
+    responses: Responses | None = None,
+    now: datetime | None = None,
+    scope: QuerySet[Attempt] | None = None,
 ) -> Attempt:
-    """Save the last responses and grade. Past the time limit, only what was saved in time is graded."""
+    """Save the last responses and grade. Past the time limit, only what was saved in time is graded.
+
+    ``scope`` is the set of attempts the caller may submit (a view's permission filter): it is applied in
+    the query that locks the row, so a view need not read the attempt first. Attempt.DoesNotExist when the
+    attempt is not in it.
+    """
     now = _now(now)
     with transaction.atomic():
-        locked = _lock(attempt, for_grading=True)
+        locked = _lock(attempt, for_grading=True, scope=scope)
         if locked.status != AttemptStatus.IN_PROGRESS:
             raise AttemptClosed(_("This attempt has already been submitted."))
         timed_out = is_overdue(locked, now)
@@ -174,13 +183,14 @@ def submit_overdue_attempts(*, now: datetime | None = None) -> int:
     return closed
 
 
-def _lock(attempt: Attempt, *, for_grading: bool = False) -> Attempt:
+def _lock(attempt: Attempt, *, for_grading: bool = False, scope: QuerySet[Attempt] | None = None) -> Attempt:
     """The attempt row, locked (not its quiz's: every submission of a quiz would wait for the others).
 
     For grading, also whether the trainee passed this quiz before, in the same query: only a first pass
     of a required quiz can change the course's completion.
     """
-    attempts = Attempt.objects.select_for_update(of=("self",)).select_related("quiz")
+    attempts = (Attempt.objects.all() if scope is None else scope).select_for_update(of=("self",))
+    attempts = attempts.select_related("quiz")
     if for_grading:
         earlier_pass = Attempt.objects.filter(
             quiz_id=OuterRef("quiz_id"), trainee_id=OuterRef("trainee_id"), passed=True

@@ -34,8 +34,16 @@ def group(rule=80, sessions=5, mode="blended"):
     return cohort, CohortSessionFactory.create_batch(sessions, cohort=cohort), facilitator_of(cohort)
 
 
-def test_the_rule_is_listed_with_the_other_completion_rules():
-    assert "cohort_attendance_met" in [rule.__name__ for rule in completion.RULES]
+def test_the_online_rules_and_the_cohort_are_asked_in_one_query(django_assert_num_queries):
+    from tests.factories import EnrolmentFactory
+
+    outside = EnrolmentFactory()
+    with django_assert_num_queries(1):
+        assert completion.requirements_met(outside)
+    cohort = CohortFactory(min_attendance_percent=None)
+    participant, _ = services.join_cohort(user=TraineeFactory(), code=cohort.join_code)
+    with django_assert_num_queries(1):
+        assert completion.requirements_met(participant.enrolment)
 
 
 def test_meeting_the_rule_completes_the_course_and_sends_the_signal(completions):

@@ -8,3 +8,13 @@ class CertificatesConfig(AppConfig):
 
     def ready(self) -> None:
         from certificates import checks, receivers  # noqa: F401 - connects the receivers, registers checks
+        from courses.studio import links
+
+        links.register(
+            links.StudioLink(
+                key="certificates",
+                label=_("Certificates"),
+                url_name="certificates:manage_course",
+                kwargs=lambda course: {"course_id": course.pk},
+            )
+        )

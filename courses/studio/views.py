@@ -20,7 +20,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from courses import authoring, exchange, permissions, selectors, services
 from courses.markdown import render_markdown
 from courses.models import Course, Lesson, LessonImage, LessonRevision, Module, Resource
-from courses.studio import forms
+from courses.studio import forms, links
 from courses.studio import selectors as studio_selectors
 
 # --- Access helpers ------------------------------------------------------------------------------------
@@ -179,6 +179,7 @@ def outline(request: HttpRequest, slug: str) -> HttpResponse:
             "can_edit": permissions.can_edit_course(request.user, course),
             "module_form": forms.ModuleForm(),
             "trainer_form": forms.CoTrainerForm(),
+            "part_links": links.links_for(course),
         },
     )
 

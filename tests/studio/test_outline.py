@@ -232,3 +232,25 @@ def test_a_lesson_cannot_move_into_another_courses_module(trainer_client, course
     assert "Choose one of this course&#x27;s modules." in response.content.decode()
     assert _titles(module) == ["How floods form", "Reading river gauges"]
     assert not foreign.lessons.exists()
+
+
+def test_the_outline_links_to_the_course_quizzes_and_certificates_and_both_open(trainer_client, trainer):
+    course = draft_course(trainer)
+    page = trainer_client.get(reverse("studio:outline", kwargs={"slug": course.slug}))
+    quizzes_url = reverse("quizzes:studio_quizzes", kwargs={"slug": course.slug})
+    certificates_url = reverse("certificates:manage_course", kwargs={"course_id": course.pk})
+    html = page.content.decode()
+    assert f'href="{quizzes_url}"' in html
+    assert f'href="{certificates_url}"' in html
+    assert trainer_client.get(quizzes_url).status_code == 200
+    assert trainer_client.get(certificates_url).status_code == 200
+
+
+def test_another_trainer_reaches_neither_linked_page(client, trainer):
+    course = draft_course(trainer)
+    client.force_login(TrainerFactory())
+    assert client.get(reverse("quizzes:studio_quizzes", kwargs={"slug": course.slug})).status_code in (403, 404)
+    assert client.get(reverse("certificates:manage_course", kwargs={"course_id": course.pk})).status_code in (
+        403,
+        404,
+    )

@@ -13,7 +13,6 @@ check reports missing files at start-up.
 from __future__ import annotations
 
 import functools
-import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -132,50 +131,26 @@ class SplitResult:
 
 
 _FALLBACK_ORDER = [LATIN, HAN, KHMER, MYANMAR, THAI, LAO]
-_WORDS = re.compile(r"(\s+)")
-# Where a word has to change font and no single font covers it, it is split with a space, because
-# ReportLab shapes a whole word with the font of its first fragment: "ខ្មែរ(Khmer)" with the Latin part in
-# another font would come out as wrong glyphs. (U+200B was used before; ReportLab 4.4/5.1 does not break
-# at it, and "ดร." printed an empty box where the full stop should be: the Thai font has no full stop.)
-WORD_BREAK = " "
 
 
 def split_runs(text: str) -> SplitResult:
-    """Cut text into runs of one font each, never changing font inside a word if one font can draw it.
+    """Cut text into runs of one font each.
 
     Each character goes to its script's font, or to the first other font with a glyph for it; a character
-    that no font has stays in the current run and is reported. A word (text between spaces) that mixes
-    fonts is then drawn in one font that covers all of it when there is one (WenQuanYi covers Latin and
-    Han, so "2026年11月30日" stays whole), else it is split at a word break.
+    that no font has stays in the current run and is reported. A word (text between spaces) may change
+    font with nothing inserted: "ดร." is the Thai "ดร" and a full stop from Noto Sans (the Thai font has
+    none). ReportLab 5.1 would shape such a word in its first font; training/reportlab_fix.py makes it
+    shape each part in its own.
     """
     register_fonts()
-    runs: list[Run] = []
     missing: list[str] = []
-    for token in _WORDS.split(text):
-        if not token:
-            continue
-        if token.isspace():
-            runs.append(Run(runs[-1].script if runs else LATIN, token))
-            continue
-        pieces = _char_runs(token, missing)
-        if len(pieces) > 1:
-            single = _covering_script(token, [piece.script for piece in pieces], missing)
-            if single is not None:
-                pieces = [Run(single, token)]
-            else:
-                pieces = [pieces[0]] + [Run(piece.script, WORD_BREAK + piece.text) for piece in pieces[1:]]
-        runs.extend(pieces)
-    return SplitResult(runs=_merge(runs), missing=missing)
-
-
-def _char_runs(word: str, missing: list[str]) -> list[Run]:
     runs: list[Run] = []
     current: str | None = None
     buffer: list[str] = []
-    for char in word:
+    for char in text:
         script = script_of(char)
         if script is None:
-            buffer.append(char)  # a mark or joiner stays with the cluster before it
+            buffer.append(char)  # a mark, joiner or space stays with the run before it
             continue
         if not has_glyph(script, char):
             covering = next((s for s in _FALLBACK_ORDER if has_glyph(s, char)), None)
@@ -192,26 +167,7 @@ def _char_runs(word: str, missing: list[str]) -> list[Run]:
         buffer.append(char)
     if buffer:
         runs.append(Run(current or LATIN, "".join(buffer)))
-    return runs
-
-
-def _covering_script(word: str, scripts: list[str], missing: list[str]) -> str | None:
-    drawable = [char for char in word if char not in _STICKY and char not in missing]
-    candidates = [s for s in scripts if s != LATIN] + [HAN, LATIN]
-    for script in dict.fromkeys(candidates):
-        if all(has_glyph(script, char) for char in drawable):
-            return script
-    return None
-
-
-def _merge(runs: list[Run]) -> list[Run]:
-    merged: list[Run] = []
-    for run in runs:
-        if merged and merged[-1].script == run.script:
-            merged[-1] = Run(run.script, merged[-1].text + run.text)
-        else:
-            merged.append(run)
-    return merged
+    return SplitResult(runs=runs, missing=missing)
 
 
 def markup(text: str, *, bold: bool = False) -> tuple[str, list[str]]:

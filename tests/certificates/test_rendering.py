@@ -94,16 +94,18 @@ def test_mixed_script_name_is_split_into_one_run_per_font():
     assert result.missing == []
 
 
-def test_a_word_never_changes_font_when_one_font_covers_it():
-    # ReportLab shapes a whole word with its first fragment's font, so "2026年" must stay in one font.
+def test_digits_in_a_chinese_date_are_latin_like_in_every_other_language():
     result = fonts.split_runs("2026年11月30日")
-    assert [run.script for run in result.runs] == [fonts.HAN]
+    assert [run.text for run in result.runs] == ["2026", "年", "11", "月", "30", "日"]
+    assert [run.script for run in result.runs] == [fonts.LATIN, fonts.HAN] * 3
 
 
-def test_a_word_no_single_font_covers_is_split_at_a_word_break():
+def test_a_word_no_single_font_covers_changes_font_with_nothing_inserted():
     result = fonts.split_runs("ខ្មែរ(Khmer)")
     assert [run.script for run in result.runs] == [fonts.KHMER, fonts.LATIN]
-    assert result.runs[1].text.startswith(fonts.WORD_BREAK)
+    assert [run.text for run in result.runs] == ["ខ្មែរ", "(Khmer)"]
+    result = fonts.split_runs("ດຣ. ສູນ, ລາວ")  # the Lao font has no full stop or comma
+    assert [run.text for run in result.runs] == ["ດຣ", ". ", "ສູນ", ", ", "ລາວ"]
 
 
 def test_markup_escapes_the_name():

@@ -50,17 +50,19 @@ def bench_rendering() -> float:
     from reportlab.pdfgen import canvas
     from reportlab.platypus import Paragraph
 
-    from certificates import fonts
     from certificates.rendering import CertificateDocument, Signatory, draw_qr, render_certificate
+    from training import pdf_fonts
 
-    fonts.register_fonts()
+    pdf_fonts.register_fonts()
     url = "https://training.example.org/verify/abcdEFGH1234ijklMNOP56/"
 
     def minimal(name: str, *, widget: bool) -> bytes:
         buffer = io.BytesIO()
         pdf = canvas.Canvas(buffer, pagesize=landscape(A4))
-        body, _missing = fonts.markup(name, bold=True)
-        style = ParagraphStyle("n", fontName=fonts.font_name(fonts.LATIN), fontSize=30, leading=44, shaping=1)
+        body, _missing = pdf_fonts.markup(name, bold=True)
+        style = ParagraphStyle(
+            "n", fontName=pdf_fonts.font_name(pdf_fonts.LATIN), fontSize=30, leading=44, shaping=1
+        )
         paragraph = Paragraph(body, style)
         paragraph.wrap(700, 200)
         paragraph.drawOn(pdf, 70, 300)

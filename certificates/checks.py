@@ -4,13 +4,13 @@ import importlib.util
 
 from django.core import checks
 
-from certificates import fonts
+from training import pdf_fonts
 
 
 @checks.register(checks.Tags.compatibility)
 def certificate_fonts_installed(app_configs, **kwargs) -> list[checks.CheckMessage]:
     errors: list[checks.CheckMessage] = []
-    missing = fonts.missing_font_files()
+    missing = pdf_fonts.missing_font_files()
     if missing:
         errors.append(
             checks.Error(

@@ -1,7 +1,7 @@
 """The certificate PDF, drawn with ReportLab.
 
 Every piece of text goes through a shaped Paragraph (``ParagraphStyle(shaping=1)``), split into one run per
-script by certificates.fonts, so that Khmer subscripts, Burmese medials and Thai and Lao marks come out
+script by training.pdf_fonts, so that Khmer subscripts, Burmese medials and Thai and Lao marks come out
 right. Rendering works on a plain CertificateDocument, not on models, so the benchmark and the tests can
 render without a database; it never raises for bad content (a missing logo, a character no font has): it
 returns warnings instead, which the service stores for coordinators to see.
@@ -26,7 +26,7 @@ from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen import canvas
 from reportlab.platypus import Paragraph
 
-from certificates import fonts
+from training import pdf_fonts
 
 PAGE_WIDTH, PAGE_HEIGHT = landscape(A4)
 MARGIN = 60
@@ -94,11 +94,11 @@ class _Writer:
         align: int = TA_CENTER,
         leading: float = 1.45,
     ) -> Paragraph:
-        body, missing = fonts.markup(text, bold=bold)
+        body, missing = pdf_fonts.markup(text, bold=bold)
         self.missing.extend(char for char in missing if char not in self.missing)
         style = ParagraphStyle(
             "certificate",
-            fontName=fonts.font_name(fonts.LATIN, bold=bold),
+            fontName=pdf_fonts.font_name(pdf_fonts.LATIN, bold=bold),
             fontSize=size,
             leading=size * leading,
             textColor=colour,
@@ -129,7 +129,7 @@ class _Writer:
 
 
 def render_certificate(document: CertificateDocument) -> Rendered:
-    fonts.register_fonts()
+    pdf_fonts.register_fonts()
     with translation.override(document.language):
         return _render(document)
 

@@ -19,9 +19,9 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from certificates import fonts
 from reports.selectors import Dashboard
 from reports.suppression import Cell
+from training import pdf_fonts
 
 INK = colors.HexColor("#1B2A26")
 MUTED = colors.HexColor("#4D5E59")
@@ -36,7 +36,7 @@ VALUE_WIDTH = 16 * mm
 def _style(size: float, *, bold: bool = False, colour=INK, align=TA_LEFT) -> ParagraphStyle:
     return ParagraphStyle(
         "summary",
-        fontName=fonts.font_name(fonts.LATIN, bold=bold),
+        fontName=pdf_fonts.font_name(pdf_fonts.LATIN, bold=bold),
         fontSize=size,
         leading=size * 1.5,
         textColor=colour,
@@ -46,7 +46,7 @@ def _style(size: float, *, bold: bool = False, colour=INK, align=TA_LEFT) -> Par
 
 
 def _text(value: str, size: float = 8.5, **style) -> Paragraph:
-    body, _missing = fonts.markup(str(value), bold=style.get("bold", False))
+    body, _missing = pdf_fonts.markup(str(value), bold=style.get("bold", False))
     return Paragraph(body, _style(size, **style))
 
 
@@ -144,7 +144,7 @@ def _headline(board: Dashboard) -> Table:
 
 def render_summary(board: Dashboard, *, title: str, lines: list[str], footer: str) -> bytes:
     """The PDF's bytes. ``lines`` describe the scope and filters; ``footer`` says how small cells read."""
-    fonts.register_fonts()
+    pdf_fonts.register_fonts()
     out = io.BytesIO()
     document = SimpleDocTemplate(
         out,

@@ -11,8 +11,8 @@ from django.core import checks
 from pypdf import PdfReader
 from reportlab.pdfbase.ttfonts import shapeStr
 
-from certificates import fonts
 from certificates.rendering import CertificateDocument, Signatory, render_certificate
+from training import pdf_fonts
 
 NAMES = {
     "km": "សុភ័ក្ត្រ ស្រីមុំ",
@@ -77,39 +77,44 @@ def test_each_script_is_drawn_in_its_own_embedded_font(name, font):
 
 
 def test_the_shaper_reorders_khmer_and_burmese_pre_base_vowels():
-    fonts.register_fonts()
-    khmer = shapeStr("ខ្មែរ", fonts.font_name(fonts.KHMER), 20)
+    pdf_fonts.register_fonts()
+    khmer = shapeStr("ខ្មែរ", pdf_fonts.font_name(pdf_fonts.KHMER), 20)
     # ែ (U+17C2) is typed after the cluster but drawn first: shaping ran.
     assert khmer[0] == "\u17c2"
     # The coeng + MO pair becomes one subscript glyph (a private-use code point), not two characters.
     assert len(khmer) == 4
-    burmese = shapeStr("ဒေါ်", fonts.font_name(fonts.MYANMAR), 20)
+    burmese = shapeStr("ဒေါ်", pdf_fonts.font_name(pdf_fonts.MYANMAR), 20)
     assert burmese[0] == "\u1031"
 
 
 def test_mixed_script_name_is_split_into_one_run_per_font():
-    result = fonts.split_runs("សុភ័ក្ត្រ ស្រីមុំ (Sopheak) 王芳 น้ำผึ้ง")
-    assert [run.script for run in result.runs] == [fonts.KHMER, fonts.LATIN, fonts.HAN, fonts.THAI]
+    result = pdf_fonts.split_runs("សុភ័ក្ត្រ ស្រីមុំ (Sopheak) 王芳 น้ำผึ้ง")
+    assert [run.script for run in result.runs] == [
+        pdf_fonts.KHMER,
+        pdf_fonts.LATIN,
+        pdf_fonts.HAN,
+        pdf_fonts.THAI,
+    ]
     assert "".join(run.text for run in result.runs) == "សុភ័ក្ត្រ ស្រីមុំ (Sopheak) 王芳 น้ำผึ้ง"
     assert result.missing == []
 
 
 def test_digits_in_a_chinese_date_are_latin_like_in_every_other_language():
-    result = fonts.split_runs("2026年11月30日")
+    result = pdf_fonts.split_runs("2026年11月30日")
     assert [run.text for run in result.runs] == ["2026", "年", "11", "月", "30", "日"]
-    assert [run.script for run in result.runs] == [fonts.LATIN, fonts.HAN] * 3
+    assert [run.script for run in result.runs] == [pdf_fonts.LATIN, pdf_fonts.HAN] * 3
 
 
 def test_a_word_no_single_font_covers_changes_font_with_nothing_inserted():
-    result = fonts.split_runs("ខ្មែរ(Khmer)")
-    assert [run.script for run in result.runs] == [fonts.KHMER, fonts.LATIN]
+    result = pdf_fonts.split_runs("ខ្មែរ(Khmer)")
+    assert [run.script for run in result.runs] == [pdf_fonts.KHMER, pdf_fonts.LATIN]
     assert [run.text for run in result.runs] == ["ខ្មែរ", "(Khmer)"]
-    result = fonts.split_runs("ດຣ. ສູນ, ລາວ")  # the Lao font has no full stop or comma
+    result = pdf_fonts.split_runs("ດຣ. ສູນ, ລາວ")  # the Lao font has no full stop or comma
     assert [run.text for run in result.runs] == ["ດຣ", ". ", "ສູນ", ", ", "ລາວ"]
 
 
 def test_markup_escapes_the_name():
-    body, _missing = fonts.markup('<b>Ann & "Bo"</b>')
+    body, _missing = pdf_fonts.markup('<b>Ann & "Bo"</b>')
     assert "<b>" not in body
     assert "&lt;b&gt;Ann &amp;" in body
 
@@ -147,7 +152,7 @@ def test_verification_address_is_printed_in_latin_text():
 
 def test_system_check_reports_missing_font_files(settings, tmp_path):
     assert [m.id for m in checks.run_checks() if m.id.startswith("certificates.")] == []
-    settings.CERTIFICATE_FONTS = {fonts.LAO: (tmp_path / "gone.ttf", tmp_path / "gone-bold.ttf")}
+    settings.CERTIFICATE_FONTS = {pdf_fonts.LAO: (tmp_path / "gone.ttf", tmp_path / "gone-bold.ttf")}
     errors = [m for m in checks.run_checks() if m.id == "certificates.E001"]
     assert len(errors) == 1
     assert "gone.ttf" in errors[0].msg

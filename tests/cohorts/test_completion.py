@@ -13,6 +13,7 @@ from learning.cohorts import pdf, selectors, services
 from learning.models import EnrolmentStatus
 from tests.cohorts.factories import CohortFactory, CohortSessionFactory, ParticipantFactory, facilitator_of
 from tests.factories import LessonFactory, ModuleFactory, TraineeFactory
+from training import pdf_fonts
 
 pytestmark = pytest.mark.django_db
 
@@ -158,18 +159,16 @@ def test_certificates_are_only_for_facilitators(client):
     )
 
 
-def test_text_is_split_into_script_runs_and_shaped():
-    assert pdf.runs("Awarded to ဒေါ်ခင်ကြည် (Daw)") == [
-        ("Latin", "Awarded to "),
-        ("Myanmar", "ဒေါ်ခင်ကြည် "),
-        ("Latin", "(Daw)"),
-    ]
-    assert pdf.runs("王芳 · ສົມພອນ")[0] == ("Han", "王芳 ")
-    assert (
-        pdf.markup("<b>ខ្មែរ")
-        == '<font name="CohortLatin">&lt;b&gt;</font><font name="CohortKhmer">ខ្មែរ</font>'
+def test_attendance_certificate_text_uses_the_shared_script_fonts():
+    pdf_fonts.register_fonts()
+    assert pdf.markup("<b>ខ្មែរ") == (
+        f'<font name="{pdf_fonts.font_name(pdf_fonts.LATIN)}">&lt;b&gt;</font>'
+        f'<font name="{pdf_fonts.font_name(pdf_fonts.KHMER)}">ខ្មែរ</font>'
     )
-    pdf.register_fonts()
-    shaped = shapeStr("ខ្មែរ", "CohortKhmer", 20)
+    assert (
+        pdf.markup("ខ្មែរ", bold=True)
+        == f'<font name="{pdf_fonts.font_name(pdf_fonts.KHMER, bold=True)}">ខ្មែរ</font>'
+    )
+    shaped = shapeStr("ខ្មែរ", pdf_fonts.font_name(pdf_fonts.KHMER), 20)
     assert isinstance(shaped, ShapedStr)
-    assert not pdf.missing_fonts()
+    assert not pdf_fonts.missing_font_files()

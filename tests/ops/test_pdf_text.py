@@ -17,19 +17,20 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfgen.textobject import PDFTextObject
 from reportlab.platypus import Paragraph, SimpleDocTemplate, paragraph
 
-from certificates import fonts
 from certificates.rendering import CertificateDocument, Signatory, render_certificate
 from learning.cohorts import pdf as cohort_pdf
-from training import reportlab_fix
+from training import pdf_fonts, reportlab_fix
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="needs poppler-utils")
 
 
 def _baselines(text: str, tmp_path) -> tuple[int, int]:
     """The lowest inked row under the first and under the last few letters of one line of text."""
-    fonts.register_fonts()
-    body, _missing = fonts.markup(text)
-    style = ParagraphStyle("t", fontName=fonts.font_name(fonts.LATIN), fontSize=40, leading=80, shaping=1)
+    pdf_fonts.register_fonts()
+    body, _missing = pdf_fonts.markup(text)
+    style = ParagraphStyle(
+        "t", fontName=pdf_fonts.font_name(pdf_fonts.LATIN), fontSize=40, leading=80, shaping=1
+    )
     out = io.BytesIO()
     SimpleDocTemplate(out).build([Paragraph(body, style)])
     pdf = tmp_path / "line.pdf"
@@ -84,10 +85,12 @@ ROUND_TRIP = [
 
 
 def _paragraphs_pdf(texts: list[str]) -> bytes:
-    fonts.register_fonts()
-    style = ParagraphStyle("t", fontName=fonts.font_name(fonts.LATIN), fontSize=20, leading=36, shaping=1)
+    pdf_fonts.register_fonts()
+    style = ParagraphStyle(
+        "t", fontName=pdf_fonts.font_name(pdf_fonts.LATIN), fontSize=20, leading=36, shaping=1
+    )
     out = io.BytesIO()
-    SimpleDocTemplate(out).build([Paragraph(fonts.markup(text)[0], style) for text in texts])
+    SimpleDocTemplate(out).build([Paragraph(pdf_fonts.markup(text)[0], style) for text in texts])
     return out.getvalue()
 
 

@@ -249,7 +249,10 @@ def test_the_outline_links_to_the_course_quizzes_and_certificates_and_both_open(
 def test_another_trainer_reaches_neither_linked_page(client, trainer):
     course = draft_course(trainer)
     client.force_login(TrainerFactory())
-    assert client.get(reverse("quizzes:studio_quizzes", kwargs={"slug": course.slug})).status_code in (403, 404)
+    assert client.get(reverse("quizzes:studio_quizzes", kwargs={"slug": course.slug})).status_code in (
+        403,
+        404,
+    )
     assert client.get(reverse("certificates:manage_course", kwargs={"course_id": course.pk})).status_code in (
         403,
         404,

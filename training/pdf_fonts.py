@@ -1,4 +1,5 @@
-"""Fonts for certificates, and splitting text into runs that one font can draw.
+"""Fonts for every PDF the platform draws (certificates, attendance certificates, the donor summary), and
+splitting text into runs that one font can draw.
 
 ReportLab has no font fallback: each run of text is drawn in the one font named for it, and a character
 that font lacks comes out as an empty box. A name such as "សុភ័ក្ត្រ (Sopheak)" therefore has to be cut into

@@ -177,7 +177,11 @@ def _summary_lines(form: ReportFilterForm, scope: permissions.Scope, board: sele
                 "end": end.strftime("%Y-%m") if end else "…",
             }
         )
-    for name, label in (("course", _("Course")), ("partner", _("Organisation or partner"))):
+    for name, label in (
+        ("course", _("Course")),
+        ("partner", _("Organisation or partner")),
+        ("cohort", _("Cohort")),
+    ):
         if data.get(name):
             lines.append(f"{label}: {data[name]}")
     if board.built_at:

@@ -75,7 +75,9 @@ def _charts(board: selectors.Dashboard, scope: permissions.Scope) -> dict:
                 ),
             )
             for table in board.tables[1:]
+            if table.slug != "cohort"  # hundreds of cohorts in time: a table (below), not a chart
         ],
+        "cohort": next(table for table in board.tables if table.slug == "cohort"),
     }
 
 

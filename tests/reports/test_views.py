@@ -52,7 +52,7 @@ def test_dashboard_renders_charts_and_tables_without_caching(client, world):
     assert response.status_code == 200
     assert "no-store" in response["Cache-Control"]
     html = response.content.decode()
-    assert html.count('role="img"') == 10  # map, funnel, months, six breakdowns, face-to-face by sex
+    assert html.count('role="img"') == 9  # map, funnel, months, five breakdowns, face-to-face by sex
     assert 'aria-labelledby="chart-map-title chart-map-desc"' in html
     assert "<caption>" in html
     assert "&lt;5" in html  # a suppressed cell

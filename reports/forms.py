@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Country, PartnerOrganisation
 from courses.models import Course, Programme
+from learning.models import Cohort
 from reports.permissions import Scope
 from reports.selectors import Filters
 
@@ -33,6 +34,13 @@ class MonthField(forms.CharField):
         return date(year, month, 1)
 
 
+class CohortChoiceField(forms.ModelChoiceField):
+    """A cohort by name, with the country it is held in and its first month (names need not be unique)."""
+
+    def label_from_instance(self, obj: Cohort) -> str:
+        return f"{obj.name} ({obj.get_country_display()}, {obj.starts_on:%Y-%m})"
+
+
 class ReportFilterForm(forms.Form):
     date_from = MonthField(label=_("From (month)"), required=False)
     date_to = MonthField(label=_("To (month)"), required=False)
@@ -55,6 +63,11 @@ class ReportFilterForm(forms.Form):
         required=False,
         empty_label=_("All"),
     )
+    # The choices are the cohorts held in the viewer's countries (set in __init__): any other id, unknown or
+    # outside the scope, is the same "Select a valid choice" error, so the form never says which ids exist.
+    cohort = CohortChoiceField(
+        label=_("Cohort"), queryset=Cohort.objects.none(), required=False, empty_label=_("All")
+    )
 
     def __init__(self, *args, scope: Scope, **kwargs):
         super().__init__(*args, **kwargs)
@@ -65,6 +78,11 @@ class ReportFilterForm(forms.Form):
         ]
         if not scope.is_regional:
             self.fields["country"].widget = forms.HiddenInput()
+        self.fields["cohort"].queryset = (
+            Cohort.objects.filter(country__in=scope.countries)
+            .order_by("-starts_on", "name")
+            .only("pk", "name", "country", "starts_on")
+        )
 
     def clean(self):
         cleaned = super().clean()
@@ -82,6 +100,7 @@ class ReportFilterForm(forms.Form):
             course_id=data["course"].pk if data.get("course") else None,
             country=data.get("country") or None,
             partner_id=data["partner"].pk if data.get("partner") else None,
+            cohort_id=data["cohort"].pk if data.get("cohort") else None,
         )
 
 

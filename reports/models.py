@@ -3,14 +3,15 @@
 Reports are read-only over the other apps. Counting a million enrolments joined to profiles and courses on
 every page view would take seconds, so the dashboards read ``EnrolmentCube``: enrolments pre-aggregated by
 every dimension a report breaks down or filters by (trainee's country, sex, age band and organisation;
-programme, course; month of enrolment), with the counts the reports show (enrolled, started, half-way,
-completed, certified; quiz attempts and passes; pre/post-test gain). ``services.rebuild_cube`` recomputes the
-whole cube in one transaction from the live tables; a Celery beat task runs it every few minutes and
-``CubeState`` records when it last ran (shown on the dashboard as "figures as of").
+programme, course; the cohort the enrolment is taken in, if any; month of enrolment), with the counts the
+reports show (enrolled, started, half-way, completed, certified; quiz attempts and passes; pre/post-test
+gain). ``services.rebuild_cube`` recomputes the whole cube in one transaction from the live tables; a Celery
+beat task runs it every few minutes and ``CubeState`` records when it last ran (shown on the dashboard as
+"figures as of").
 
 "Active in the last 30 days" counts distinct trainees, which do not add up over courses (one trainee, several
 courses), so it has its own small table, ``ActiveTrainees``, taken by the same rebuild: distinct trainees per
-(country, organisation), and again per programme and per course. A trainee has one country and one
+(country, organisation), and again per programme, per course and per cohort. A trainee has one country and one
 organisation, so those rows do add up over countries and organisations, which is all the filters need.
 
 ``ExportLog`` keeps one row per export: who, when, what and with which filters (issue 7, audit).
@@ -50,6 +51,10 @@ class EnrolmentCube(models.Model):
     )
     course = models.ForeignKey(
         "courses.Course", on_delete=models.DO_NOTHING, db_constraint=False, related_name="+"
+    )
+    # The cohort the enrolment is taken in (learning.Participant links the two); null: self-paced.
+    cohort = models.ForeignKey(
+        "learning.Cohort", on_delete=models.DO_NOTHING, db_constraint=False, null=True, related_name="+"
     )
     month = models.DateField(help_text="First day of the month of enrolment.")
     # Measures.
@@ -94,8 +99,9 @@ class EnrolmentCube(models.Model):
 
 class ActiveTrainees(models.Model):
     """Distinct trainees with any activity in the 30 days before the last rebuild, not counting withdrawn
-    enrolments. Three levels in one table: programme and course blank (every course), programme set and
-    course blank (one programme), both set (one course). A dashboard sums the rows of one level."""
+    enrolments. Four levels in one table: programme and course blank (every course), programme set and
+    course blank (one programme), both set and cohort blank (one course), all three set (one cohort; only
+    enrolments taken in a cohort). A dashboard sums the rows of one level."""
 
     country = models.CharField(max_length=2)
     organisation = models.ForeignKey(
@@ -111,6 +117,9 @@ class ActiveTrainees(models.Model):
     course = models.ForeignKey(
         "courses.Course", on_delete=models.DO_NOTHING, db_constraint=False, null=True, related_name="+"
     )
+    cohort = models.ForeignKey(
+        "learning.Cohort", on_delete=models.DO_NOTHING, db_constraint=False, null=True, related_name="+"
+    )
     trainees = models.PositiveIntegerField()
 
     class Meta:
@@ -120,10 +129,17 @@ class ActiveTrainees(models.Model):
                 condition=Q(course__isnull=True) | Q(programme__isnull=False),
                 name="activetrainees_course_has_programme",
             ),
+            models.CheckConstraint(
+                condition=Q(cohort__isnull=True) | Q(course__isnull=False),
+                name="activetrainees_cohort_has_course",
+            ),
         ]
 
     def __str__(self) -> str:
-        return f"{self.country} {self.organisation_id} {self.programme_id} {self.course_id}: {self.trainees}"
+        return (
+            f"{self.country} {self.organisation_id} {self.programme_id} {self.course_id} {self.cohort_id}: "
+            f"{self.trainees}"
+        )
 
 
 class CubeState(models.Model):

@@ -10,7 +10,7 @@ Figures, all over the enrolments that are not withdrawn, of trainees in scope:
   (models.ActiveTrainees, taken by the rebuild: distinct counts do not add up over courses).
 
 Speed: a dashboard's figures come from three queries over the summary tables (docs/reports.md): the totals
-and five breakdowns in one pass over the cube's "all" grain (GROUPING SETS on PostgreSQL), sex and age band
+and six breakdowns in one pass over the cube's "all" grain (GROUPING SETS on PostgreSQL), sex and age band
 in one pass over their two grains, and the active trainees; plus the face-to-face ones.
 
 Face-to-face (learning.Cohort), read live through learning.cohorts.selectors and cached with the rest:
@@ -58,6 +58,7 @@ class Filters:
     course_id: int | None = None
     country: str | None = None
     partner_id: int | None = None
+    cohort_id: int | None = None
 
     def as_dict(self) -> dict:
         return {
@@ -98,6 +99,8 @@ def cube_in_scope(
         cube = cube.filter(course_id=filters.course_id)
     if filters.partner_id:
         cube = cube.filter(organisation_id=filters.partner_id)
+    if filters.cohort_id:
+        cube = cube.filter(cohort_id=filters.cohort_id)
     return cube.order_by()
 
 
@@ -120,18 +123,27 @@ def enrolments_in_scope(*, scope: Scope, filters: Filters) -> QuerySet[Enrolment
         enrolments = enrolments.filter(course_id=filters.course_id)
     if filters.partner_id:
         enrolments = enrolments.filter(trainee__profile__organisation_id=filters.partner_id)
+    if filters.cohort_id:
+        enrolments = enrolments.filter(cohort_participant__cohort_id=filters.cohort_id)
     return enrolments
 
 
 def active_trainee_count(*, scope: Scope, filters: Filters) -> int:
     """Distinct trainees active in the 30 days before the last rebuild. The month range does not apply (it
-    is always "the last 30 days"). One level of ActiveTrainees is summed: every course, one programme or
-    one course. Raw: callers suppress it (see dashboard)."""
+    is always "the last 30 days"). One level of ActiveTrainees is summed: every course, one programme, one
+    course or one cohort. Raw: callers suppress it (see dashboard)."""
     active = ActiveTrainees.objects.filter(country__in=_countries(scope, filters))
     if filters.partner_id:
         active = active.filter(organisation_id=filters.partner_id)
-    if filters.course_id:
-        active = active.filter(course_id=filters.course_id)
+    if filters.cohort_id:
+        active = active.filter(cohort_id=filters.cohort_id)
+        # A cohort of another course or programme: nobody.
+        if filters.course_id:
+            active = active.filter(course_id=filters.course_id)
+        if filters.programme_id:
+            active = active.filter(programme_id=filters.programme_id)
+    elif filters.course_id:
+        active = active.filter(course_id=filters.course_id, cohort__isnull=True)
         if filters.programme_id:  # a course of another programme: nobody
             active = active.filter(programme_id=filters.programme_id)
     elif filters.programme_id:
@@ -263,6 +275,7 @@ class Dimension:
             "organisation": _("By organisation or partner"),
             "programme": _("By programme"),
             "course": _("By course"),
+            "cohort": _("By cohort"),
             "month": _("By month of enrolment"),
         }[self.slug]
 
@@ -274,6 +287,7 @@ class Dimension:
             "organisation": _("Organisation"),
             "programme": _("Programme"),
             "course": _("Course"),
+            "cohort": _("Cohort"),
             "month": _("Month"),
         }[self.slug]
 
@@ -287,6 +301,7 @@ DIMENSIONS = {
         Dimension("organisation", ("organisation_id", "organisation__short_name")),
         Dimension("programme", ("programme_id", "programme__name")),
         Dimension("course", ("course_id", "course__title")),
+        Dimension("cohort", ("cohort_id", "cohort__name", "cohort__country")),
         Dimension("month", ("month",)),
     )
 }
@@ -306,11 +321,54 @@ def _ordered(dimension: Dimension, rows: list[dict]) -> list[dict]:
         for row in rows:
             row["key"] = row["label"] = row["month"].strftime("%Y-%m")
         return sorted(rows, key=lambda r: r["key"])
+    if dimension.slug == "cohort":
+        return _ordered_cohorts(rows)
     id_field, label_field = dimension.fields
     for row in rows:
         row["key"] = str(row[id_field] or "")
         row["label"] = row[label_field] or _("No partner organisation")
     return sorted(rows, key=lambda r: (r[id_field] is None, r["label"].casefold()))
+
+
+ELSEWHERE = "elsewhere"  # the by-cohort row of cohorts held outside the viewer's countries
+
+
+def _ordered_cohorts(rows: list[dict]) -> list[dict]:
+    """Cohorts by name (and the country they are held in), then the enrolments in cohorts held outside the
+    viewer's countries (one row, see _cohorts_in_view), then the enrolments taken in no cohort."""
+    countries = dict(Country.choices)
+    for row in rows:
+        if row.get(ELSEWHERE):
+            row["key"], row["label"], row["_order"] = ELSEWHERE, _("Cohorts held in other countries"), 1
+        elif row["cohort_id"] is None:
+            row["key"], row["label"], row["_order"] = "", _("No cohort (self-paced)"), 2
+        else:
+            country = countries.get(row["cohort__country"], row["cohort__country"])
+            row["key"], row["label"], row["_order"] = (
+                str(row["cohort_id"]),
+                f"{row['cohort__name']} ({country})",
+                0,
+            )
+    return sorted(rows, key=lambda r: (r["_order"], r["label"].casefold(), r["key"]))
+
+
+def _cohorts_in_view(rows: list[dict], scope: Scope) -> list[dict]:
+    """The by-cohort rows a viewer may see. The online figures count trainees of the scope's countries
+    wherever their cohort is held; a cohort held outside the scope (a Lao trainee in a Vietnamese cohort,
+    seen from Laos) is neither named nor placed: its enrolments are summed into one "held in other
+    countries" row, so the table still adds up to its total."""
+    kept, elsewhere = [], None
+    for row in rows:
+        if row["cohort_id"] is None or row["cohort__country"] in scope.countries:
+            kept.append(row)
+            continue
+        if elsewhere is None:
+            elsewhere = _clean(
+                {"cohort_id": None, "cohort__name": None, "cohort__country": None, ELSEWHERE: True}
+            )
+        for name in SUMS:
+            elsewhere[name] += row[name]
+    return [*kept, elsewhere] if elsewhere else kept
 
 
 def _fill_months(rows: list[dict]) -> list[dict]:
@@ -333,14 +391,17 @@ ALL_GRAIN_SETS = (
     ("organisation", "organisation_id"),
     ("programme", "programme_id"),
     ("course", "course_id"),
+    ("cohort", "cohort_id"),
     ("month", "month"),
 )
 GROUPED = tuple(column for _name, column in ALL_GRAIN_SETS if column)
-LABELS = {  # the label of an id column: (label key as the ORM names it, model, label column)
-    "organisation_id": ("organisation__short_name", PartnerOrganisation, "short_name"),
-    "programme_id": ("programme__name", Programme, "name"),
-    "course_id": ("course__title", Course, "title"),
+LABELS = {  # the labels of an id column: model, ((label key as the ORM names it, label column), ...)
+    "organisation_id": (PartnerOrganisation, (("organisation__short_name", "short_name"),)),
+    "programme_id": (Programme, (("programme__name", "name"),)),
+    "course_id": (Course, (("course__title", "title"),)),
+    "cohort_id": (Cohort, (("cohort__name", "name"), ("cohort__country", "country"))),
 }
+LABEL_KEYS = tuple(key for _model, labels in LABELS.values() for key, _column in labels)
 
 
 def _grouping_mask(column: str | None) -> int:
@@ -355,7 +416,7 @@ def _db_type(column: str) -> str:
 
 
 def _all_grain_sql(inner: str, *, grouping_sets: bool) -> tuple[str, int]:
-    """The totals and the five breakdowns of the "all" grain in one statement over ``inner`` (the cube
+    """The totals and the six breakdowns of the "all" grain in one statement over ``inner`` (the cube
     rows in scope), each row tagged with its grouping mask, ids joined to their labels afterwards (on a few
     dozen rows rather than on every cube cell). PostgreSQL reads the cube once (GROUPING SETS); other
     databases (SQLite for `make run`) get the same rows from a UNION ALL of one GROUP BY per breakdown.
@@ -385,13 +446,16 @@ def _all_grain_sql(inner: str, *, grouping_sets: bool) -> tuple[str, int]:
             )
         grouped = " UNION ALL ".join(branches)
         repeats = len(branches)
+    aliases = [f"l{index}" for index in range(len(LABELS))]
     labels = ", ".join(
-        f"{alias}.{q(column)}" for alias, (_key, _model, column) in zip("opk", LABELS.values(), strict=True)
+        f"{alias}.{q(column)}"
+        for alias, (_model, columns) in zip(aliases, LABELS.values(), strict=True)
+        for _key, column in columns
     )
     joins = " ".join(
         f"LEFT JOIN {q(model._meta.db_table)} {alias} "
         f"ON {alias}.{q(model._meta.pk.column)} = f.{q(id_column)}"
-        for alias, (id_column, (_key, model, _column)) in zip("opk", LABELS.items(), strict=True)
+        for alias, (id_column, (model, _columns)) in zip(aliases, LABELS.items(), strict=True)
     )
     return f"SELECT f.*, {labels} FROM ({grouped}) f {joins}", repeats  # noqa: S608
 
@@ -410,7 +474,7 @@ def _all_grain_figures(*, scope: Scope, filters: Filters, grouping_sets: bool | 
     by_mask = {_grouping_mask(column): (name, column) for name, column in ALL_GRAIN_SETS}
     figures: dict = {name: [] for name, _column in ALL_GRAIN_SETS}
     figures["totals"] = _clean({})
-    names = ["g", *GROUPED, *SUMS, *(key for key, _model, _column in LABELS.values())]
+    names = ["g", *GROUPED, *SUMS, *LABEL_KEYS]
     with connection.cursor() as cursor:
         cursor.execute(sql, list(params) * repeats)
         for values in cursor.fetchall():
@@ -424,10 +488,10 @@ def _all_grain_figures(*, scope: Scope, filters: Filters, grouping_sets: bool | 
             if column == "month" and isinstance(row["month"], str):  # SQLite returns dates as text
                 key["month"] = date.fromisoformat(row["month"])
             if column in LABELS:
-                label = LABELS[column][0]
-                if row[label] is None and column != "organisation_id":
-                    continue  # the course or programme is gone (an inner join would have dropped it)
-                key[label] = row[label]
+                label_keys = [label for label, _column in LABELS[column][1]]
+                if row[label_keys[0]] is None and row[column] is not None and column != "organisation_id":
+                    continue  # the course, programme or cohort is gone (an inner join would have dropped it)
+                key.update({label: row[label] for label in label_keys})
             figures[name].append(_clean({**key, **measures}))
     return figures
 
@@ -507,6 +571,8 @@ def cohorts_in_scope(*, scope: Scope, filters: Filters) -> QuerySet[Cohort]:
         cohorts = cohorts.filter(course_id=filters.course_id)
     if filters.partner_id:
         cohorts = cohorts.filter(partner_id=filters.partner_id)
+    if filters.cohort_id:
+        cohorts = cohorts.filter(pk=filters.cohort_id)
     return cohorts.order_by()
 
 
@@ -692,7 +758,7 @@ def _cache_key(built_at, scope: Scope, filters: Filters) -> str:
     stamp = built_at.timestamp() if built_at else 0
     query = urlencode(sorted(filters.as_dict().items()))
     digest = hashlib.sha256(f"{','.join(scope.countries)}|{query}".encode()).hexdigest()[:32]
-    return f"reports:figures:v3:{stamp}:{digest}"
+    return f"reports:figures:v4:{stamp}:{digest}"
 
 
 def raw_figures(*, scope: Scope, filters: Filters, built_at=None) -> dict:
@@ -708,6 +774,7 @@ def raw_figures(*, scope: Scope, filters: Filters, built_at=None) -> dict:
             **_all_grain_figures(scope=scope, filters=filters),
             **_demographic_figures(scope=scope, filters=filters),
         }
+        cube["cohort"] = _cohorts_in_view(cube["cohort"], scope)  # before caching: no other country's names
         figures = {
             "totals": cube["totals"],
             "breakdowns": {slug: cube[slug] for slug in DIMENSIONS},

@@ -106,6 +106,7 @@ def _cube_rows() -> list[EnrolmentCube]:
             age_band=F("trainee__profile__age_band"),
             organisation_id=F("trainee__profile__organisation_id"),
             programme_id=F("course__programme_id"),
+            cohort_id=F("cohort_participant__cohort_id"),  # one Participant per enrolment at most
             month=TruncMonth("enrolled_at"),
         )
         .annotate(
@@ -142,7 +143,14 @@ def _roll_up(rows) -> list[EnrolmentCube]:
     cells: dict[tuple, dict] = {}
     for row in rows:
         month = row["month"].date() if hasattr(row["month"], "date") else row["month"]
-        base = (row["country"], row["organisation_id"], row["programme_id"], row["course_id"], month)
+        base = (
+            row["country"],
+            row["organisation_id"],
+            row["programme_id"],
+            row["course_id"],
+            row["cohort_id"],
+            month,
+        )
         for key in (
             (Grain.ALL, "", "", *base),
             (Grain.SEX, row["sex"], "", *base),
@@ -160,6 +168,7 @@ def _roll_up(rows) -> list[EnrolmentCube]:
             organisation_id=organisation_id,
             programme_id=programme_id,
             course_id=course_id,
+            cohort_id=cohort_id,
             month=month,
             **{**sums, "gain_sum": float(sums["gain_sum"])},
         )
@@ -171,6 +180,7 @@ def _roll_up(rows) -> list[EnrolmentCube]:
             organisation_id,
             programme_id,
             course_id,
+            cohort_id,
             month,
         ), sums in cells.items()
     ]
@@ -178,7 +188,8 @@ def _roll_up(rows) -> list[EnrolmentCube]:
 
 def _active_rows(now: datetime) -> list[ActiveTrainees]:
     """Distinct trainees active in the 30 days before ``now``, per (country, organisation), per programme
-    too and per course too (selectors.active_trainee_count sums the rows of one level)."""
+    too, per course too and per cohort too (selectors.active_trainee_count sums the rows of one level). The
+    cohort level has rows for enrolments taken in a cohort only: the course level counts the rest."""
     active = (
         Enrolment.objects.exclude(status=EnrolmentStatus.WITHDRAWN)
         .filter(
@@ -192,11 +203,13 @@ def _active_rows(now: datetime) -> list[ActiveTrainees]:
         "organisation_id": "trainee__profile__organisation_id",
         "programme_id": "course__programme_id",
         "course_id": "course_id",
+        "cohort_id": "cohort_participant__cohort_id",
     }
     rows = []
-    for depth in (2, 3, 4):  # every course; per programme; per course
+    for depth in (2, 3, 4, 5):  # every course; per programme; per course; per cohort
         names = list(dimensions)[:depth]
-        grouped = active.values(*(dimensions[name] for name in names))
+        enrolments = active.filter(cohort_participant__isnull=False) if depth == 5 else active
+        grouped = enrolments.values(*(dimensions[name] for name in names))
         for row in grouped.annotate(trainees=Count("trainee_id", distinct=True)):
             fields = {name: row[dimensions[name]] for name in names}
             rows.append(ActiveTrainees(trainees=row["trainees"], **fields))

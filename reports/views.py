@@ -75,7 +75,9 @@ def _charts(board: selectors.Dashboard, scope: permissions.Scope) -> dict:
                 ),
             )
             for table in board.tables[1:]
+            if table.slug != "cohort"  # hundreds of cohorts in time: a table (below), not a chart
         ],
+        "cohort": next(table for table in board.tables if table.slug == "cohort"),
     }
 
 
@@ -177,7 +179,11 @@ def _summary_lines(form: ReportFilterForm, scope: permissions.Scope, board: sele
                 "end": end.strftime("%Y-%m") if end else "…",
             }
         )
-    for name, label in (("course", _("Course")), ("partner", _("Organisation or partner"))):
+    for name, label in (
+        ("course", _("Course")),
+        ("partner", _("Organisation or partner")),
+        ("cohort", _("Cohort")),
+    ):
         if data.get(name):
             lines.append(f"{label}: {data[name]}")
     if board.built_at:

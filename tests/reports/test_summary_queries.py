@@ -54,6 +54,7 @@ def one_group_by_per_breakdown(scope: Scope, filters: Filters) -> dict:
         "organisation": (Grain.ALL, ("organisation_id", "organisation__short_name")),
         "programme": (Grain.ALL, ("programme_id", "programme__name")),
         "course": (Grain.ALL, ("course_id", "course__title")),
+        "cohort": (Grain.ALL, ("cohort_id", "cohort__name", "cohort__country")),
         "month": (Grain.ALL, ("month",)),
     }
 
@@ -68,6 +69,14 @@ def one_group_by_per_breakdown(scope: Scope, filters: Filters) -> dict:
         ]
         for slug, (grain, columns) in fields.items()
     }
+    # Cohorts held outside the scope are summed into one unnamed row.
+    cohorts = breakdowns["cohort"]
+    in_view = [r for r in cohorts if r["cohort_id"] is None or r["cohort__country"] in scope.countries]
+    elsewhere = [r for r in cohorts if r not in in_view]
+    if elsewhere:
+        unnamed = {"cohort_id": None, "cohort__name": None, "cohort__country": None, "elsewhere": True}
+        in_view.append({**unnamed, **{name: sum(r[name] for r in elsewhere) for name in SUMS}})
+    breakdowns["cohort"] = in_view
     return {"totals": totals, "breakdowns": breakdowns}
 
 

@@ -103,6 +103,7 @@ TEMPLATES = [
 # --- Database -----------------------------------------------------------------------------------------
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'db.sqlite3'}")}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    VAR_DIR.mkdir(parents=True, exist_ok=True)
     # Web, worker and beat share one file: WAL lets readers run beside the one writer, IMMEDIATE
     # transactions take the write lock up front instead of failing half-way with "database is locked".
     DATABASES["default"]["OPTIONS"] = {
@@ -110,7 +111,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "timeout": 20,
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     }
-    DATABASES["default"]["TEST"] = {"NAME": env.str("SQLITE_TEST_NAME", default="")}
+    # Tests use a file too (one per xdist worker, recreated each run), not SQLite's shared in-memory
+    # database: that one locks whole tables and fails at once ("database table is locked") when the test
+    # worker's thread and a test touch the same table, where a file waits for the lock.
+    DATABASES["default"]["TEST"] = {
+        "NAME": env.str("SQLITE_TEST_NAME", default=str(VAR_DIR / "test.sqlite3"))
+    }
 else:
     # Persistent connections are worth about 6x on PostgreSQL (docs/performance.md).
     DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)

@@ -11,6 +11,7 @@ class AccountsConfig(AppConfig):
 
         from accounts.middleware import remember_language_at_login
         from accounts.timezones import remember_time_zone_at_login
+        from training import checks  # noqa: F401 - registers the project-wide checks
 
         user_logged_in.connect(remember_language_at_login, dispatch_uid="accounts-language-at-login")
         user_logged_in.connect(remember_time_zone_at_login, dispatch_uid="accounts-time-zone-at-login")

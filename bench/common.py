@@ -34,6 +34,9 @@ BENCH_ENV = {
     "SECURE_HSTS_SECONDS": "0",
     "BENCHMARK_VIEWS": "1",
     "CELERY_BROKER_URL": os.environ.get("BENCH_BROKER_URL", "redis://127.0.0.1:6379/9"),
+    # The shared cache production uses (training.checks W001): a per-process cache would flatter the
+    # figures, and with two gunicorn workers it would serve pages another worker's edit has changed.
+    "CACHE_URL": os.environ.get("BENCH_CACHE_URL", "redis://127.0.0.1:6379/12"),
     "ACCOUNT_EMAIL_VERIFICATION": "optional",
     "EMAIL_URL": "dummymail://",
     "LOG_LEVEL": "WARNING",

@@ -126,7 +126,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # --- Cache (allauth's rate limits need a real, shared cache in production) ----------------------------
 CACHE_URL = env.str("CACHE_URL", default="locmem://")
 if CACHE_URL.startswith(("redis://", "rediss://")):
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}}
+    # Django's backend, sharing one redis client per pool (training/cache_backends.py).
+    CACHES = {"default": {"BACKEND": "training.cache_backends.RedisCache", "LOCATION": CACHE_URL}}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 

@@ -40,6 +40,36 @@ def test_deploy_check_reports_nothing_with_production_settings():
     assert "no issues" in result.stdout
 
 
+def test_deploy_check_warns_when_the_cache_is_not_shared():
+    result = manage(
+        "check", "--deploy", "--fail-level", "WARNING", env={**PRODUCTION_ENV, "CACHE_URL": "locmem://"}
+    )
+    assert result.returncode != 0
+    assert "training.W001" in result.stdout + result.stderr
+
+
+def test_redis_cache_shares_one_client_and_works_against_redis():
+    import redis
+
+    from training.cache_backends import RedisCache
+
+    url = os.environ.get("TEST_CACHE_REDIS_URL", "redis://127.0.0.1:6379/7")
+    try:
+        redis.Redis.from_url(url, socket_connect_timeout=1).ping()
+    except redis.ConnectionError:
+        pytest.skip(f"no Redis at {url}")
+    cache = RedisCache(url, {"KEY_PREFIX": f"test-{os.getpid()}"})
+    client = cache._cache.get_client()
+    assert cache._cache.get_client(write=True) is client
+    cache.set("page", {"title": "ສູນ"}, 30)
+    cache.set("count", 1, 30)
+    assert cache.get("page") == {"title": "ສູນ"}
+    assert cache.incr("count") == 2
+    assert cache.get_many(["page", "count", "missing"]) == {"page": {"title": "ສູນ"}, "count": 2}
+    cache.delete_many(["page", "count"])
+    assert cache.get("page") is None
+
+
 @pytest.mark.django_db
 def test_healthz_reports_database_and_broker(client):
     response = client.get(reverse("healthz"))

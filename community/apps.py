@@ -8,7 +8,10 @@ class CommunityConfig(AppConfig):
     verbose_name = _("Community")
 
     def ready(self) -> None:
-        from community import receivers
+        from community import cache, receivers
+        from training import request_cache
+
+        request_cache.register_page_keys("community", lambda request: [cache.HUB_VERSION_KEY])
 
         # Writes outside the services (the admin, data fixes) must not leave stale pages in the cache either.
         for model_name in ("CaseStudy", "CaseTheme"):

@@ -18,6 +18,8 @@ import time
 from django.core.cache import cache
 from django.db import transaction
 
+from training import request_cache
+
 FRAGMENT_TTL = 600
 HUB_VERSION_KEY = "community:hub-version"
 PEOPLE_VERSION_KEY = "community:people-version"
@@ -28,13 +30,17 @@ def _thread_version_key(thread_id: int) -> str:
 
 
 def _bump(key: str) -> None:
-    cache.set(key, time.time_ns(), timeout=None)
-    transaction.on_commit(lambda: cache.set(key, time.time_ns(), timeout=None))
+    def bump() -> None:
+        request_cache.forget(key)  # the rest of this request reads the new version too
+        cache.set(key, time.time_ns(), timeout=None)
+
+    bump()
+    transaction.on_commit(bump)
 
 
 def _versions(*keys: str) -> list[int]:
     """Current values of version keys, in one round trip; a missing one starts now."""
-    found = cache.get_many(keys)
+    found = request_cache.get_many(keys)
     versions = []
     for key in keys:
         if key not in found:

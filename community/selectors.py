@@ -31,6 +31,7 @@ from community.models import (
     ThreadFollow,
 )
 from courses.models import Course, Lesson
+from training import request_cache
 
 SEARCH_CONFIG = "english"  # the configuration of the trigger filling CaseStudy.search_vector (migration 0003)
 # Long columns that lists of cases never show.
@@ -221,13 +222,13 @@ def related_cases_for_lesson(*, lesson: Lesson, limit: int = 3) -> list[CaseStud
     """Shown on every lesson page, so cached under the hub version (bumped by any change to a case, its
     publication or its links to lessons)."""
     key = community_cache.hub_key(name=f"lesson-{lesson.pk}", language="", query=str(limit))
-    cases = cache.get(key)
-    if cases is None:
-        cases = list(
+    return request_cache.get_or_build(
+        key,
+        lambda: list(
             CaseStudy.objects.published()
             .filter(lessons=lesson)
             .order_by("-published_at")
             .only("pk", "title", "country", "year", "summary")[:limit]
-        )
-        cache.set(key, cases, community_cache.FRAGMENT_TTL)
-    return cases
+        ),
+        community_cache.FRAGMENT_TTL,
+    )

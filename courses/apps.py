@@ -9,6 +9,9 @@ class CoursesConfig(AppConfig):
 
     def ready(self) -> None:
         from courses import cache
+        from training import request_cache
+
+        request_cache.register_page_keys("courses", lambda request: [cache.VERSION_KEY])
 
         for model_name in (
             "Programme",

@@ -8,12 +8,14 @@ import time
 from django.core.cache import cache
 from django.db import transaction
 
+from training import request_cache
+
 VERSION_KEY = "courses:catalogue-version"
 FRAGMENT_TTL = 600
 
 
 def catalogue_version() -> int:
-    version = cache.get(VERSION_KEY)
+    version = request_cache.get(VERSION_KEY)
     if version is None:
         version = time.time_ns()
         cache.add(VERSION_KEY, version, timeout=None)
@@ -23,8 +25,13 @@ def catalogue_version() -> int:
 def bump_catalogue_version(**kwargs) -> None:
     """Bump now, and again once the surrounding transaction commits: a reader between the change and the
     commit may have cached the old rows under the first new version."""
-    cache.set(VERSION_KEY, time.time_ns(), timeout=None)
-    transaction.on_commit(lambda: cache.set(VERSION_KEY, time.time_ns(), timeout=None))
+
+    def bump() -> None:
+        request_cache.forget(VERSION_KEY)  # the rest of this request reads the new version too
+        cache.set(VERSION_KEY, time.time_ns(), timeout=None)
+
+    bump()
+    transaction.on_commit(bump)
 
 
 def fragment_key(*, name: str, language: str, query: str) -> str:

@@ -1,10 +1,10 @@
 """Reads for the catalogue and course outlines. Every function runs a fixed number of queries."""
 
-from django.core.cache import cache as django_cache
 from django.db.models import Count, Prefetch, Q, QuerySet
 
 from courses import cache, translations
 from courses.models import Course, CourseTranslation, Lesson, Module, ModuleTranslation, Programme
+from training import request_cache
 
 
 def catalogue_courses(*, filters: dict, language: str | None = None) -> QuerySet[Course]:
@@ -43,11 +43,9 @@ def course_outline(*, course: Course, language: str | None = None) -> list[Modul
     bumps the version in the key (courses/cache.py), so two queries run only after a change.
     """
     key = cache.fragment_key(name=f"outline:{course.pk}", language=language or "", query="")
-    outline = django_cache.get(key)
-    if outline is None:
-        outline = _course_outline(course=course, language=language)
-        django_cache.set(key, outline, cache.FRAGMENT_TTL)
-    return outline
+    return request_cache.get_or_build(
+        key, lambda: _course_outline(course=course, language=language), cache.FRAGMENT_TTL
+    )
 
 
 def _course_outline(*, course: Course, language: str | None) -> list[Module]:

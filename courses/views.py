@@ -1,5 +1,4 @@
 from django.contrib.auth.decorators import login_not_required
-from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -10,6 +9,7 @@ from django.views.decorators.http import require_GET
 from courses import selectors, translations
 from courses.cache import FRAGMENT_TTL, fragment_key
 from courses.forms import CatalogueFilterForm
+from training import request_cache
 
 PAGE_SIZE = 12
 
@@ -19,11 +19,9 @@ PAGE_SIZE = 12
 def catalogue(request: HttpRequest) -> HttpResponse:
     # The filters and results do not depend on who is asking, so their HTML is cached per language and query.
     key = fragment_key(name="catalogue", language=get_language(), query=request.GET.urlencode())
-    fragments = cache.get(key)
-    if fragments is None:
-        fragments = _render_catalogue_fragments(request)
-        cache.set(key, fragments, FRAGMENT_TTL)
-    filters_html, results_html = fragments
+    filters_html, results_html = request_cache.get_or_build(
+        key, lambda: _render_catalogue_fragments(request), FRAGMENT_TTL
+    )
     if request.htmx:
         return HttpResponse(results_html)
     return render(

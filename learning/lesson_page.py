@@ -14,7 +14,6 @@ marked complete shows its tick on the very next page.
 import re
 from dataclasses import dataclass, field
 
-from django.core.cache import cache
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString, mark_safe
 
@@ -22,6 +21,7 @@ from courses import cache as catalogue_cache
 from courses import selectors as course_selectors
 from courses import translations
 from courses.models import Course, Lesson
+from training import request_cache
 
 PARTS = "learning/_lesson_parts.html"
 # Written by learning/_outline.html in its "markers" mode; titles are escaped there: no title forges one.
@@ -45,13 +45,9 @@ class LessonPage:
 def lesson_page(*, slug: str, lesson_id: int, language: str) -> LessonPage | None:
     """The shared parts of the lesson page, or None if the course has no such live lesson."""
     key = catalogue_cache.fragment_key(name=f"lesson-page:{slug}:{lesson_id}", language=language, query="")
-    page = cache.get(key)
-    if page is None:
-        page = _render(slug=slug, lesson_id=lesson_id, language=language)
-        if page is None:
-            return None
-        cache.set(key, page, catalogue_cache.FRAGMENT_TTL)
-    return page
+    return request_cache.get_or_build(
+        key, lambda: _render(slug=slug, lesson_id=lesson_id, language=language), catalogue_cache.FRAGMENT_TTL
+    )
 
 
 def outline_for(page: LessonPage, *, done_ids: set[int]) -> SafeString:

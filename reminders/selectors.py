@@ -7,6 +7,7 @@ from accounts.models import User
 from courses.models import Course, Programme
 from reminders import kinds
 from reminders.models import Notification, NotificationPreference, OptOut, ReminderRule
+from training import request_cache
 
 
 def notifications_for(*, user: User) -> QuerySet[Notification]:
@@ -26,7 +27,7 @@ def unread_count(*, user: User) -> int:
     """The layout shows it on every page, so it is cached per person; every service that creates or reads
     notifications forgets the count of the people concerned (services.forget_unread_counts)."""
     key = unread_key(user.pk)
-    count = cache.get(key)
+    count = request_cache.get(key)
     if count is None:
         count = Notification.objects.filter(recipient=user, read_at__isnull=True).count()
         cache.set(key, count, UNREAD_TTL)

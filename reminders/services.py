@@ -29,6 +29,7 @@ from reminders.models import (
     OptOut,
     ReminderRule,
 )
+from training import request_cache
 
 logger = logging.getLogger(__name__)
 
@@ -211,8 +212,13 @@ def forget_unread_counts(user_ids) -> None:
     keys = [selectors.unread_key(user_id) for user_id in set(user_ids)]
     if not keys:
         return
-    cache.delete_many(keys)
-    transaction.on_commit(lambda: cache.delete_many(keys))
+
+    def forget() -> None:
+        request_cache.forget(*keys)
+        cache.delete_many(keys)
+
+    forget()
+    transaction.on_commit(forget)
 
 
 def mark_read(*, notification: Notification, now: datetime | None = None) -> None:

@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Case, Count, F, OuterRef, Q, QuerySet, Subquery, When
 from django.db.models.functions import Coalesce
 
 from accounts.models import User
@@ -73,19 +73,24 @@ def dashboard_enrolments(*, user: User, language: str | None = None) -> QuerySet
 
     With ``language``, each row also carries its course's title in that language (see localise_courses).
     """
+    # Archived lessons leave every trainee page (courses.models.LessonQuerySet.live): they are neither
+    # counted nor offered to continue from.
     first_lesson = (
-        Lesson.objects.filter(module__course=OuterRef("course"))
+        Lesson.objects.live()
+        .filter(module__course=OuterRef("course"))
         .order_by("module__position", "position")
         .values("pk")[:1]
     )
     first_unfinished = (
-        Lesson.objects.filter(module__course=OuterRef("course"))
+        Lesson.objects.live()
+        .filter(module__course=OuterRef("course"))
         .exclude(progress__enrolment=OuterRef("pk"))
         .order_by("module__position", "position")
         .values("pk")[:1]
     )
     required_total = (
-        Lesson.objects.filter(module__course=OuterRef("course"), is_required=True)
+        Lesson.objects.live()
+        .filter(module__course=OuterRef("course"), is_required=True)
         .order_by()
         .values("module__course")
         .annotate(n=Count("pk"))
@@ -104,9 +109,17 @@ def dashboard_enrolments(*, user: User, language: str | None = None) -> QuerySet
         .select_related("course", "course__programme", "last_lesson")
         .annotate(
             required_total=Coalesce(Subquery(required_total), 0),
-            required_done=Count("lesson_progress", filter=Q(lesson_progress__lesson__is_required=True)),
+            required_done=Count(
+                "lesson_progress",
+                filter=Q(
+                    lesson_progress__lesson__is_required=True,
+                    lesson_progress__lesson__archived_at__isnull=True,
+                ),
+            ),
             continue_lesson_id=Coalesce(
-                F("last_lesson_id"), Subquery(first_unfinished), Subquery(first_lesson)
+                Case(When(last_lesson__archived_at__isnull=True, then=F("last_lesson_id"))),
+                Subquery(first_unfinished),
+                Subquery(first_lesson),
             ),
         )
         .order_by(

@@ -140,3 +140,35 @@ def test_marking_a_lesson_complete_moves_to_the_next_and_dashboard_offers_to_con
     assert "Continue where you left off" in page
     assert second.get_absolute_url() in page
     assert "1 of 3 required lessons done" in page
+
+
+@pytest.mark.django_db
+def test_dashboard_leaves_archived_lessons_out_of_progress_and_of_continue(trainee_client, trainee):
+    course = course_with_lessons(lessons_per_module=3)
+    enrol(trainee_client, course)
+    first, second, third = course.modules.get().lessons.order_by("position")
+    trainee_client.post(
+        reverse("learning:complete_lesson", kwargs={"slug": course.slug, "lesson_id": first.pk})
+    )
+    trainee_client.get(second.get_absolute_url())  # the lesson to continue from
+    second.archived_at = timezone.now()
+    second.save(update_fields=["archived_at"])
+    page = trainee_client.get(reverse("learning:dashboard")).content.decode()
+    assert "1 of 2 required lessons done" in page
+    assert second.get_absolute_url() not in page  # it answers 404 now
+    assert third.get_absolute_url() in page
+
+
+@pytest.mark.django_db
+def test_trainees_see_a_video_as_a_link_with_a_thumbnail_like_the_studio_preview(trainee_client, trainee):
+    course = course_with_lessons(lessons_per_module=1)
+    lesson = course.modules.get().lessons.get()
+    lesson.video_url = "https://www.youtube.com/watch?v=dQw4w9WgXcQ"
+    lesson.save()
+    EnrolmentFactory(trainee=trainee, course=course)
+    page = trainee_client.get(lesson.get_absolute_url()).content.decode()
+    assert 'href="https://www.youtube.com/watch?v=dQw4w9WgXcQ"' in page
+    assert 'src="https://i.ytimg.com/vi/dQw4w9WgXcQ/mqdefault.jpg"' in page
+    assert 'loading="lazy"' in page
+    assert "<iframe" not in page
+    assert "autoplay" not in page

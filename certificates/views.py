@@ -1,3 +1,5 @@
+from urllib.parse import urlencode
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
@@ -94,7 +96,13 @@ def manage_list(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "certificates/manage_list.html",
-        {"form": form, "page": page, "query": query, "taught": taught},
+        {
+            "form": form,
+            "page": page,
+            "query": query,
+            "page_query": urlencode({"q": query}) if query else "",
+            "taught": taught,
+        },
     )
 
 

@@ -244,6 +244,21 @@ def test_manage_list_searches_by_reference_and_name(client, db):
     assert first.reference not in page
 
 
+def test_manage_list_pages_keep_the_search(client, db):
+    from urllib.parse import quote
+
+    for n in range(51):
+        services.issue_certificate(
+            enrolment_id=CompletedEnrolmentFactory(trainee__profile__full_name=f"ស្រីមុំ {n}").pk, render=False
+        )
+    login(client, CoordinatorFactory())
+    url = reverse("certificates:manage_list")
+    page = client.get(url, {"q": "ស្រីមុំ"}).content.decode()
+    assert "Page 1 of 2" in page
+    assert f'href="?q={quote("ស្រីមុំ")}&amp;page=2"' in page
+    assert "Page 2 of 2" in client.get(url, {"q": "ស្រីមុំ", "page": "2"}).content.decode()
+
+
 def test_manage_list_query_count_does_not_grow(client, db):
     login(client, CoordinatorFactory())
     warm_layout(client)

@@ -2,11 +2,9 @@
 
 import email
 import email.policy
-import logging
 from datetime import timedelta
 
 import pytest
-from aiosmtpd.controller import Controller
 from django.core import mail
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -16,7 +14,7 @@ from reminders import delivery, dispatch, emails, tasks, tokens
 from reminders.models import Delivery, DeliveryStatus, Kind, Notification
 from tests.factories import CourseFactory
 from tests.reminders.factories import MONDAY_MORNING, enrol, send_all
-from tests.reminders.test_smtp import free_port
+from tests.reminders.smtp import smtp_sink
 
 pytestmark = pytest.mark.django_db
 NOW = MONDAY_MORNING
@@ -49,17 +47,8 @@ class Sink:
 
 @pytest.fixture
 def sink(settings):
-    logging.getLogger("mail.log").setLevel(logging.WARNING)
-    handler = Sink()
-    port = free_port()
-    controller = Controller(handler, hostname="127.0.0.1", port=port)
-    controller.start()
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", port, 2
-    settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
-    settings.EMAIL_HOST_USER = settings.EMAIL_HOST_PASSWORD = ""
-    yield handler
-    controller.stop()
+    with smtp_sink(settings, Sink()) as handler:
+        yield handler
 
 
 def parts(message) -> tuple[str, str]:

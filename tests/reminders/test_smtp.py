@@ -7,20 +7,14 @@ import threading
 from datetime import timedelta
 
 import pytest
-from aiosmtpd.controller import Controller
 
 from reminders import delivery, dispatch
 from reminders.models import Delivery, DeliveryStatus
 from tests.reminders.factories import MONDAY_MORNING, enrol, send_all
+from tests.reminders.smtp import free_port, smtp_sink
 
 pytestmark = pytest.mark.django_db
 NOW = MONDAY_MORNING
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 class Sink:
@@ -40,17 +34,8 @@ class Sink:
 
 @pytest.fixture
 def sink(settings):
-    logging.getLogger("mail.log").setLevel(logging.WARNING)
-    handler = Sink()
-    port = free_port()
-    controller = Controller(handler, hostname="127.0.0.1", port=port)
-    controller.start()
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", port, 2
-    settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
-    settings.EMAIL_HOST_USER = settings.EMAIL_HOST_PASSWORD = ""
-    yield handler
-    controller.stop()
+    with smtp_sink(settings, Sink()) as handler:
+        yield handler
 
 
 @pytest.fixture

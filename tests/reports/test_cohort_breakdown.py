@@ -23,14 +23,11 @@ Laos coordinator (Lao trainees only, and no Vietnamese cohort named):
 Vietnam coordinator: Hue farmers (Vietnam) 7, 6 completed (85.7 %); No cohort 5, 0; total 12, 6.
 """
 
-import csv
-import io
 from datetime import date
 
 import pytest
 from django.db import connection
 from django.urls import reverse
-from openpyxl import load_workbook
 
 from accounts.models import AgeBand, Country, Sex
 from learning.models import EnrolmentStatus
@@ -43,6 +40,7 @@ from reports.suppression import HIDDEN
 from tests.cohorts.factories import CohortFactory, ParticipantFactory
 from tests.factories import ProgrammeFactory, course_with_lessons
 from tests.quizzes.factories import QuizFactory
+from tests.reports.exports import csv_rows, export_url, xlsx_rows
 from tests.reports.factories import attempt, enrol, national_coordinator, person, regional_coordinator
 from tests.reports.test_summary_queries import live_active_count, normalised, one_group_by_per_breakdown
 
@@ -50,20 +48,6 @@ COMPLETED, WITHDRAWN = EnrolmentStatus.COMPLETED, EnrolmentStatus.WITHDRAWN
 DASHBOARD = reverse("reports:dashboard")
 HUE, VIENTIANE, SELF_PACED = "Hue farmers (Vietnam)", "Vientiane youth (Laos)", "No cohort (self-paced)"
 ELSEWHERE = "Cohorts held in other countries"
-
-
-def export_url(slug, file_format="csv"):
-    return reverse("reports:export_table", kwargs={"slug": slug, "file_format": file_format})
-
-
-def csv_rows(response):
-    text = b"".join(response.streaming_content).decode("utf-8-sig")
-    return list(csv.reader(io.StringIO(text)))
-
-
-def xlsx_rows(response):
-    book = load_workbook(io.BytesIO(response.content), read_only=True)
-    return [list(row) for row in book.active.iter_rows(values_only=True)]
 
 
 def in_cohort(cohort, trainee, course, **kwargs):

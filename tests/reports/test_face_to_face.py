@@ -27,8 +27,6 @@ Vietnam coordinator: only the Hue cohort (the Vietnamese participant in Laos is 
   sessions 1, attendance 5 of 7 -> 71.4 %, completed 5 -> 71.4 %.
 """
 
-import csv
-import io
 from datetime import date, timedelta
 
 import pytest
@@ -36,7 +34,6 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
-from openpyxl import load_workbook
 
 from accounts.models import AgeBand, Country, Sex
 from learning.models import Attendance, Participant, ParticipantSource
@@ -51,24 +48,11 @@ from tests.factories import (
     TraineeFactory,
     warm_layout,
 )
+from tests.reports.exports import csv_rows, export_url, xlsx_rows
 from tests.reports.factories import enrol, national_coordinator, person, regional_coordinator
 
 DASHBOARD = reverse("reports:dashboard")
 F2F_SLUGS = ("face_to_face_country", "face_to_face_sex", "face_to_face_age_band")
-
-
-def export_url(slug, file_format="csv"):
-    return reverse("reports:export_table", kwargs={"slug": slug, "file_format": file_format})
-
-
-def csv_rows(response):
-    text = b"".join(response.streaming_content).decode("utf-8-sig")
-    return list(csv.reader(io.StringIO(text)))
-
-
-def xlsx_rows(response):
-    book = load_workbook(io.BytesIO(response.content), read_only=True)
-    return [list(row) for row in book.active.iter_rows(values_only=True)]
 
 
 def session(cohort, *, days: float, cancelled: bool = False):

@@ -1,35 +1,18 @@
 """The dashboard and exports over HTTP: roles, scope, bad input, suppression, headers, exports parsed back."""
 
-import csv
-import io
-
 import pytest
 from django.urls import reverse
-from openpyxl import load_workbook
 
 from reports.models import ExportLog
 from reports.suppression import HIDDEN
 from tests.factories import TraineeFactory, TrainerFactory
+from tests.reports.exports import csv_rows, export_url, xlsx_rows
 
 DASHBOARD = reverse("reports:dashboard")
 
 
-def export_url(slug, file_format="csv"):
-    return reverse("reports:export_table", kwargs={"slug": slug, "file_format": file_format})
-
-
 PARTICIPANTS = reverse("reports:export_participants")
 ALL_URLS = [DASHBOARD, export_url("country"), export_url("sex", "xlsx"), export_url("funnel"), PARTICIPANTS]
-
-
-def csv_rows(response):
-    text = b"".join(response.streaming_content).decode("utf-8-sig")
-    return list(csv.reader(io.StringIO(text)))
-
-
-def xlsx_rows(response):
-    book = load_workbook(io.BytesIO(response.content), read_only=True)
-    return [list(row) for row in book.active.iter_rows(values_only=True)]
 
 
 @pytest.mark.parametrize("url", ALL_URLS)
